@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from articles.sitemaps import ArchiveSitemap, ArticleSitemap, StaticSitemap
+
+from . import views
+
+sitemaps = {
+    "articles": ArticleSitemap,
+    "archives": ArchiveSitemap,
+    "pages": StaticSitemap,
+}
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path(
+        "toegankelijkheid/",
+        TemplateView.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
+    path(
+        "privacy/",
+        TemplateView.as_view(template_name="pages/privacy.html"),
+        name="privacy",
+    ),
+    path("onderzoek/", include("surveys.urls")),
+    path("", include("articles.urls")),
+]
+
+handler404 = "ambtenarenpanel.views.page_not_found"
+handler500 = "ambtenarenpanel.views.server_error"

@@ -1,0 +1,23 @@
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .models import Comment
+
+
+@transaction.atomic
+def set_comment_status(*, comments: QuerySet[Comment], status: str) -> int:
+    """Give every comment in ``comments`` the moderation ``status``; return how many changed."""
+    return comments.exclude(status=status).update(status=status)
+
+
+@transaction.atomic
+def purge_comment_ips(*, older_than_days: int) -> int:
+    """Forget the IP address of comments posted more than ``older_than_days`` ago.
+
+    Returns the number of comments whose address was removed.
+    """
+    cutoff = timezone.now() - timezone.timedelta(days=older_than_days)
+    return Comment.objects.filter(
+        created_at__lt=cutoff, ip_address__isnull=False
+    ).update(ip_address=None)

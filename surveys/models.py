@@ -1,0 +1,166 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+TOTAL_SEGMENT = "Totaal"
+
+
+class Survey(models.Model):
+    """One survey round (enquête) of the panel."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    fieldwork_start = models.DateField(_("begin veldwerk"), null=True, blank=True)
+    fieldwork_end = models.DateField(_("einde veldwerk"), null=True, blank=True)
+    respondents = models.PositiveIntegerField(
+        _("aantal respondenten"),
+        null=True,
+        blank=True,
+        help_text=_("n, het aantal deelnemers."),
+    )
+    respondents_note = models.CharField(
+        _("aantal respondenten in woorden"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld ‘een kleine 500’, als het precieze aantal niet bekend is."
+        ),
+    )
+    method = models.TextField(_("methode"), blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-fieldwork_end", "-id"]
+        verbose_name = _("enquête")
+        verbose_name_plural = _("enquêtes")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("surveys:survey-detail", kwargs={"slug": self.slug})
+
+    @property
+    def respondents_display(self) -> str:
+        """n as a reader should see it: the exact number, or the wording of the note."""
+        if self.respondents is not None:
+            return str(self.respondents)
+        return self.respondents_note
+
+
+class Question(models.Model):
+    class Type(models.TextChoices):
+        SINGLE = "single", _("Eén antwoord")
+        MULTI = "multi", _("Meer antwoorden mogelijk")
+
+    survey = models.ForeignKey(
+        Survey,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("enquête"),
+    )
+    code = models.SlugField(_("vraagcode"), max_length=50)
+    text = models.TextField(_("vraag"))
+    type = models.CharField(_("vraagtype"), max_length=10, choices=Type.choices)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["survey", "order", "id"]
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "code"], name="unique_question_code_per_survey"
+            ),
+            models.CheckConstraint(
+                condition=Q(type__in=["single", "multi"]), name="question_type_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.text}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "surveys:question-detail",
+            kwargs={"survey_slug": self.survey.slug, "code": self.code},
+        )
+
+
+class AnswerOption(models.Model):
+    question = models.ForeignKey(
+        Question,
+        on_delete=models.CASCADE,
+        related_name="options",
+        verbose_name=_("vraag"),
+    )
+    label = models.CharField(_("antwoord"), max_length=300)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["question", "order", "id"]
+        verbose_name = _("antwoordoptie")
+        verbose_name_plural = _("antwoordopties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "label"], name="unique_option_per_question"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Segment(models.Model):
+    """A group of respondents; ``Totaal`` is everyone, others are breakdowns such as ``Gemeente``."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("segment")
+        verbose_name_plural = _("segmenten")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_total(self) -> bool:
+        return self.name == TOTAL_SEGMENT
+
+
+class Result(models.Model):
+    """The share of one segment that gave one answer."""
+
+    option = models.ForeignKey(
+        AnswerOption,
+        on_delete=models.CASCADE,
+        related_name="results",
+        verbose_name=_("antwoord"),
+    )
+    segment = models.ForeignKey(
+        Segment,
+        on_delete=models.PROTECT,
+        related_name="results",
+        verbose_name=_("segment"),
+    )
+    percentage = models.DecimalField(_("percentage"), max_digits=5, decimal_places=2)
+    count = models.PositiveIntegerField(_("aantal"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("resultaat")
+        verbose_name_plural = _("resultaten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["option", "segment"], name="unique_result_per_option_segment"
+            ),
+            models.CheckConstraint(
+                condition=Q(percentage__gte=0) & Q(percentage__lte=100),
+                name="percentage_between_0_and_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.option} ({self.segment}): {self.percentage}%"
