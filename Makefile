@@ -16,7 +16,6 @@ test: install messages
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(MANAGE) check
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
-	$(TEST_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 install: $(VENV)/.installed

@@ -1,8 +1,15 @@
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
+from django.core.management import call_command
 
 from tests.factories import ArticleFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collected_static():
+    """Tests run with DEBUG off and the production static storage, which needs its manifest."""
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 @pytest.fixture(autouse=True)
