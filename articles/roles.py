@@ -1,0 +1,49 @@
+"""The staff roles of PRODUCT.md (Admin) and the permissions each one needs."""
+
+ROLE_PERMISSIONS = {
+    "Redactie": {
+        "articles": {
+            "article": ["add", "change", "delete", "view"],
+            "category": ["add", "change", "delete", "view"],
+            "author": ["add", "change", "delete", "view"],
+            "comment": ["change", "delete", "view"],
+        },
+        # Editors look up questions to place their charts in articles.
+        "surveys": {"survey": ["view"], "question": ["view"]},
+    },
+    "Moderatie": {
+        "articles": {"comment": ["change", "delete", "view"]},
+    },
+    "Onderzoek": {
+        "surveys": {
+            model: ["add", "change", "delete", "view"]
+            for model in ["survey", "question", "answeroption", "segment", "result"]
+        },
+    },
+}
+
+
+def sync_roles(apps) -> None:
+    """Create the groups and give each exactly the permissions in ``ROLE_PERMISSIONS``."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group_name, app_models in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        codenames = [
+            (app_label, f"{action}_{model}")
+            for app_label, models in app_models.items()
+            for model, actions in models.items()
+            for action in actions
+        ]
+        permissions = [
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in codenames
+        ]
+        group.permissions.set(permissions)
