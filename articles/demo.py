@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils.html import escape
 
+from surveys.demo import load_survey_demo
+
 from .models import Article, Author, Category, Comment
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
@@ -79,8 +81,10 @@ def _create_or_update(model, *, values: dict, **lookup):
 def load_demo() -> Article:
     """Create or update the demo article with its category, author and comments.
 
-    Running it again changes nothing.
+    The demo survey round is loaded first, so the article's charts refer to
+    existing questions. Running it again changes nothing.
     """
+    load_survey_demo()
     category, _ = Category.objects.update_or_create(
         slug="isamenleving",
         defaults={
