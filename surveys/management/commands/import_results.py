@@ -1,0 +1,66 @@
+"""``python manage.py import_results FILE [--survey SLUG] [--dry-run]``: the admin import from the command line."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from surveys.models import Survey
+from surveys.resources import SpreadsheetError, read_spreadsheet
+from surveys.services import import_results
+
+
+class Command(BaseCommand):
+    help = _(
+        "Importeert geaggregeerde resultaten van een enquête uit een xlsx-, csv- of "
+        "ods-bestand, met dezelfde regels en meldingen als de import in het beheer. "
+        "Bij een fout wordt niets opgeslagen."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help=_("het xlsx-, csv- of ods-bestand"))
+        parser.add_argument(
+            "--survey",
+            metavar="SLUG",
+            help=_(
+                "alleen rijen van deze enquête toelaten (een lege cel telt als deze)"
+            ),
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=_("alles controleren en tellen, niets opslaan"),
+        )
+
+    def handle(self, *args, file: str, survey: str | None, dry_run: bool, **options):
+        chosen = None
+        if survey:
+            chosen = Survey.objects.filter(slug=survey).first()
+            if chosen is None:
+                raise CommandError(
+                    _(
+                        "De enquête ‘%(slug)s’ bestaat niet; maak haar eerst aan in het beheer."
+                    )
+                    % {"slug": survey}
+                )
+        try:
+            data = Path(file).read_bytes()
+        except OSError as error:
+            raise CommandError(
+                _("Het bestand %(file)s kan niet worden gelezen: %(reason)s")
+                % {"file": file, "reason": error.strerror or error}
+            ) from error
+        try:
+            dataset = read_spreadsheet(data)
+        except SpreadsheetError as error:
+            raise CommandError(str(error)) from error
+
+        summary = import_results(survey=chosen, dataset=dataset, dry_run=dry_run)
+        if not summary.is_valid:
+            for issue in summary.errors:
+                self.stderr.write(issue.message)
+            raise CommandError(str(summary))
+        line = str(summary)
+        if dry_run:
+            line += " " + _("(proefimport: niets opgeslagen)")
+        self.stdout.write(line)
