@@ -1,9 +1,23 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 TOTAL_SEGMENT = "Totaal"
+
+
+class SurveyQuerySet(models.QuerySet):
+    def with_question_count(self) -> "SurveyQuerySet":
+        """Newest fieldwork first, with ``question_count``; rounds without dates last."""
+        return self.annotate(question_count=Count("questions")).order_by(
+            F("fieldwork_end").desc(nulls_last=True), "-id"
+        )
+
+    def with_results(self) -> "SurveyQuerySet":
+        """Rounds with every question, option and result: four queries in all."""
+        return self.prefetch_related(
+            Prefetch("questions", queryset=Question.objects.with_results())
+        )
 
 
 class Survey(models.Model):
@@ -30,6 +44,8 @@ class Survey(models.Model):
     method = models.TextField(_("methode"), blank=True)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
+    objects = SurveyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-fieldwork_end", "-id"]
         verbose_name = _("enquête")
@@ -49,6 +65,21 @@ class Survey(models.Model):
         return self.respondents_note
 
 
+class QuestionQuerySet(models.QuerySet):
+    def with_results(self) -> "QuestionQuerySet":
+        """Questions with their round, options in order and results with segment.
+
+        Three queries however many questions: what every chart needs.
+        """
+        results = Result.objects.select_related("segment")
+        options = AnswerOption.objects.order_by("order", "id").prefetch_related(
+            Prefetch("results", queryset=results)
+        )
+        return self.select_related("survey").prefetch_related(
+            Prefetch("options", queryset=options)
+        )
+
+
 class Question(models.Model):
     class Type(models.TextChoices):
         SINGLE = "single", _("Eén antwoord")
@@ -64,6 +95,8 @@ class Question(models.Model):
     text = models.TextField(_("vraag"))
     type = models.CharField(_("vraagtype"), max_length=10, choices=Type.choices)
     order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["survey", "order", "id"]

@@ -1,0 +1,66 @@
+from chartjs.views.base import JSONView
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from articles.views import paginate
+
+from .charts import build_chart
+from .embeds import articles_citing
+from .models import Question, Result, Survey
+from .services import export_results
+
+SURVEYS_PER_PAGE = 20
+
+
+@require_safe
+def survey_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, Survey.objects.with_question_count(), SURVEYS_PER_PAGE)
+    return render(request, "surveys/survey_list.html", {"page_obj": page})
+
+
+@require_safe
+def survey_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    survey = get_object_or_404(Survey.objects.with_results(), slug=slug)
+    charts = [
+        build_chart(question, all_segments=False) for question in survey.questions.all()
+    ]
+    return render(
+        request, "surveys/survey_detail.html", {"survey": survey, "charts": charts}
+    )
+
+
+@require_safe
+def question_detail(request: HttpRequest, survey_slug: str, code: str) -> HttpResponse:
+    question = get_object_or_404(
+        Question.objects.with_results(), survey__slug=survey_slug, code=code
+    )
+    context = {
+        "question": question,
+        "survey": question.survey,
+        "chart": build_chart(question),
+        "articles": articles_citing(question),
+    }
+    return render(request, "surveys/question_detail.html", context)
+
+
+class QuestionChartView(JSONView):
+    """``grafiek.json``: the Chart.js data of one question, every segment a dataset."""
+
+    def get_context_data(self, **kwargs) -> dict:
+        question = get_object_or_404(
+            Question.objects.with_results(),
+            survey__slug=kwargs["survey_slug"],
+            code=kwargs["code"],
+        )
+        return build_chart(question).payload()
+
+
+@require_safe
+def survey_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """The round's results in the import format, so that export → edit → import round-trips."""
+    survey = get_object_or_404(Survey, slug=slug)
+    dataset = export_results(Result.objects.filter(option__question__survey=survey))
+    response = HttpResponse(dataset.csv, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{survey.slug}.csv"'
+    return response
