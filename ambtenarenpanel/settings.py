@@ -149,6 +149,14 @@ COMMENT_IP_RETENTION_DAYS = 30
 # The rate limit counts in the default cache: use REDIS_URL when several
 # processes serve the site, so that they share one count.
 
+# django-import-export (survey results, see surveys/admin.py). Without these,
+# any staff member could open the import or export of an admin that offers it;
+# now it takes the model's add or view permission (ResultAdmin asks for more:
+# surveys.admin.IMPORT_PERMISSIONS). Formats are set per admin; the uploaded
+# file waits in the system temp folder between preview and confirmation.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
 HTTPS = env_flag("HTTPS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

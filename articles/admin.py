@@ -1,9 +1,10 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Article, Author, Category, Comment
-from .services import set_comment_status
+from .services import set_article_status, set_comment_status
 
 
 @admin.register(Category)
@@ -52,7 +53,7 @@ class ArticleAdmin(admin.ModelAdmin):
         description=_("Geselecteerde artikelen publiceren"), permissions=["change"]
     )
     def publish(self, request, queryset):
-        count = queryset.update(status=Article.Status.PUBLISHED)
+        count = set_article_status(articles=queryset, status=Article.Status.PUBLISHED)
         self.message_user(
             request,
             ngettext("%d artikel gepubliceerd.", "%d artikelen gepubliceerd.", count)
@@ -65,7 +66,7 @@ class ArticleAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Article.Status.DRAFT)
+        count = set_article_status(articles=queryset, status=Article.Status.DRAFT)
         self.message_user(
             request,
             ngettext(
@@ -97,6 +98,7 @@ class CommentAdmin(admin.ModelAdmin):
         "ip_address",
     ]
     actions = ["approve", "mark_as_spam", "delete_selected"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request) -> bool:
         return False

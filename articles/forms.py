@@ -3,6 +3,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comment
@@ -16,6 +17,13 @@ def make_form_token(*, shown_at: float | None = None) -> str:
     return signing.dumps(
         shown_at if shown_at is not None else time.time(), salt=FORM_TOKEN_SALT
     )
+
+
+def https_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
+    """The model's form field; a web address typed without a scheme gets https://."""
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return db_field.formfield(**kwargs)
 
 
 class CommentForm(forms.ModelForm):
@@ -37,6 +45,7 @@ class CommentForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["name", "email", "website", "body"]
+        formfield_callback = https_formfield
         labels = {
             "name": _("Naam"),
             "email": _("E-mail"),
@@ -67,7 +76,6 @@ class CommentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["token"] = make_form_token()
-        self.fields["website"].assume_scheme = "https"
 
     def clean(self):
         cleaned_data = super().clean()

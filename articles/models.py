@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.db import connections, models
@@ -6,6 +8,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+
+from surveys.embeds import chart_reference_errors
 
 from .html import sanitize_html
 
@@ -92,14 +96,16 @@ class ArticleQuerySet(models.QuerySet):
             return (
                 self.annotate(document=vector, rank=SearchRank(vector, search_query))
                 .filter(document=search_query)
-                .order_by("-rank", "-published_at")
+                .order_by("-rank", "-published_at", "-id")
             )
         matches = self
         for word in query.split()[:10]:
+            # Only the text of the body counts, not its markup ("strong", "href").
+            in_body_text = r"(^|>)[^<]*" + re.escape(word)
             matches = matches.filter(
                 models.Q(title__icontains=word)
                 | models.Q(lead__icontains=word)
-                | models.Q(body__icontains=word)
+                | models.Q(body__iregex=in_body_text)
             )
         return matches
 
@@ -186,10 +192,13 @@ class Article(models.Model):
         return reverse("articles:article-detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        errors = {}
         if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Geef een alternatieve tekst voor de afbeelding.")}
-            )
+            errors["image_alt"] = _("Geef een alternatieve tekst voor de afbeelding.")
+        if chart_errors := chart_reference_errors(self.body):
+            errors["body"] = chart_errors
+        if errors:
+            raise ValidationError(errors)
 
     def get_preview_url(self) -> str:
         return reverse("articles:article-preview", kwargs={"slug": self.slug})

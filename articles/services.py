@@ -1,8 +1,10 @@
+from datetime import timedelta
+
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .models import Comment
+from .models import Article, Comment
 
 
 @transaction.atomic
@@ -12,12 +14,24 @@ def set_comment_status(*, comments: QuerySet[Comment], status: str) -> int:
 
 
 @transaction.atomic
+def set_article_status(*, articles: QuerySet[Article], status: str) -> int:
+    """Give every article in ``articles`` the ``status``; return how many changed.
+
+    ``updated_at`` moves along, so that the sitemap reports the change. A
+    publish time in the future stays: the article then appears at that time.
+    """
+    return articles.exclude(status=status).update(
+        status=status, updated_at=timezone.now()
+    )
+
+
+@transaction.atomic
 def purge_comment_ips(*, older_than_days: int) -> int:
     """Forget the IP address of comments posted more than ``older_than_days`` ago.
 
     Returns the number of comments whose address was removed.
     """
-    cutoff = timezone.now() - timezone.timedelta(days=older_than_days)
+    cutoff = timezone.now() - timedelta(days=older_than_days)
     return Comment.objects.filter(
         created_at__lt=cutoff, ip_address__isnull=False
     ).update(ip_address=None)

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from surveys.embeds import article_body
+
 from .forms import CommentForm
 from .models import Article, Author, Category
 
@@ -97,6 +99,7 @@ def _render_article(
 ) -> HttpResponse:
     context = {
         "article": article,
+        "article_body": article_body(article.body),
         "comments": article.comments.approved(),
         "form": form,
         "is_preview": is_preview,

@@ -1,8 +1,12 @@
+import time
+
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 
+from articles.forms import make_form_token
 from tests.factories import ArticleFactory
 
 
@@ -36,3 +40,64 @@ def admin_client_logged_in(client, superuser):
 @pytest.fixture
 def article(db):
     return ArticleFactory()
+
+
+def _staff_member(username: str, group_name: str) -> User:
+    user = User.objects.create_user(
+        username, f"{username}@example.org", "geheim-wachtwoord-123", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def moderator(db) -> User:
+    """A staff member in the group Moderatie (created by a migration)."""
+    return _staff_member("moderator", "Moderatie")
+
+
+@pytest.fixture
+def moderator_client(moderator) -> Client:
+    """A client of its own, so that a test can also use the anonymous ``client``."""
+    moderator_client = Client()
+    moderator_client.force_login(moderator)
+    return moderator_client
+
+
+@pytest.fixture
+def editor(db) -> User:
+    """A staff member in the group Redactie (created by a migration)."""
+    return _staff_member("redacteur", "Redactie")
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:
+    editor_client = Client()
+    editor_client.force_login(editor)
+    return editor_client
+
+
+@pytest.fixture
+def researcher(db) -> User:
+    """A staff member in the group Onderzoek (created by a migration): imports survey data."""
+    return _staff_member("onderzoeker", "Onderzoek")
+
+
+@pytest.fixture
+def researcher_client(researcher) -> Client:
+    researcher_client = Client()
+    researcher_client.force_login(researcher)
+    return researcher_client
+
+
+@pytest.fixture
+def comment_data() -> dict:
+    """A valid comment post: the form was shown a minute ago, the honeypot is empty."""
+    return {
+        "name": "Anne de Boer",
+        "email": "anne.deboer@example.org",
+        "website": "",
+        "body": "Herkenbaar onderzoek, bij ons gaat het net zo.",
+        "telefoon": "",
+        "token": make_form_token(shown_at=time.time() - 60),
+    }

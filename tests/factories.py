@@ -109,3 +109,29 @@ class ResultFactory(factory.django.DjangoModelFactory):
     option = factory.SubFactory(AnswerOptionFactory)
     segment = factory.SubFactory(SegmentFactory)
     percentage = Decimal("50")
+
+
+def question_with_results(
+    *,
+    labels: list[str],
+    percentages: dict[str, list],
+    survey: Survey | None = None,
+    **question_fields,
+) -> Question:
+    """A question whose options ``labels`` have ``percentages`` per segment name.
+
+    ``percentages={"Totaal": [25, 75], "Gemeente": [30, 70]}``; None leaves a cell empty.
+    """
+    if survey is not None:
+        question_fields["survey"] = survey
+    question = QuestionFactory(**question_fields)
+    for order, label in enumerate(labels):
+        option = AnswerOptionFactory(question=question, label=label, order=order)
+        for segment_name, values in percentages.items():
+            if values[order] is not None:
+                ResultFactory(
+                    option=option,
+                    segment=SegmentFactory(name=segment_name),
+                    percentage=Decimal(str(values[order])),
+                )
+    return question
