@@ -83,8 +83,8 @@ TEMPLATES = [
 WSGI_APPLICATION = "ambtenarenpanel.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=0,
     )
 }
@@ -146,6 +146,10 @@ SITE_NAME = "Ambtenarenpanel"
 COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", "3"))
 COMMENT_RATE = os.environ.get("COMMENT_RATE", "5/10m")
 COMMENT_IP_RETENTION_DAYS = 30
+# Where the visitor's IP address is read from: REMOTE_ADDR, or behind a reverse proxy
+# the header it sets (e.g. HTTP_X_REAL_IP). Used for the comment rate limit and the
+# address kept with a comment.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
 # The rate limit counts in the default cache: use REDIS_URL when several
 # processes serve the site, so that they share one count.
 

@@ -1,3 +1,5 @@
+import ipaddress
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
@@ -29,6 +31,23 @@ def paginate(
         raise Http404(_("Deze pagina bestaat niet.")) from None
 
 
+def client_ip(request: HttpRequest) -> str | None:
+    """The visitor's IP address, or None when there is no valid one.
+
+    Read from ``settings.CLIENT_IP_HEADER``: ``REMOTE_ADDR`` by default, the header
+    set by the proxy (e.g. ``HTTP_X_REAL_IP``) when the site runs behind one.
+    """
+    value = request.META.get(settings.CLIENT_IP_HEADER, "").split(",")[0].strip()
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def _rate_limit_key(group: str, request: HttpRequest) -> str:
+    return client_ip(request) or "onbekend"
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     page = paginate(request, Article.objects.published().with_listing_data())
@@ -49,7 +68,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         elif is_ratelimited(
             request,
             group="comments",
-            key="ip",
+            key=_rate_limit_key,
             rate=settings.COMMENT_RATE,
             increment=True,
         ):
@@ -63,7 +82,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         elif form.is_valid():
             comment = form.save(commit=False)
             comment.article = article
-            comment.ip_address = request.META.get("REMOTE_ADDR") or None
+            comment.ip_address = client_ip(request)
             comment.save()
             messages.success(
                 request,

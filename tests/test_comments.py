@@ -261,6 +261,50 @@ def test_the_sixth_comment_from_one_address_is_refused_and_another_address_may_p
     assert Comment.objects.filter(ip_address="198.51.100.8").count() == 1
 
 
+def test_behind_a_proxy_the_address_comes_from_its_header(
+    client, article, comment_data, settings
+):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    for number in range(5):
+        response = post(
+            client,
+            article,
+            {**comment_data, "body": f"Reactie nummer {number}"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_REAL_IP="192.0.2.21",
+        )
+        assert response.status_code == 302
+
+    sixth = post(
+        client,
+        article,
+        comment_data,
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_REAL_IP="192.0.2.21",
+    )
+    other = post(
+        client,
+        article,
+        comment_data,
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_REAL_IP="192.0.2.22",
+    )
+
+    assert sixth.status_code == 429
+    assert other.status_code == 302
+    assert Comment.objects.filter(ip_address="192.0.2.21").count() == 5
+    assert Comment.objects.filter(ip_address="192.0.2.22").count() == 1
+
+
+def test_a_post_without_a_valid_address_is_stored_without_one(
+    client, article, comment_data
+):
+    response = post(client, article, comment_data, REMOTE_ADDR="")
+
+    assert response.status_code == 302
+    assert Comment.objects.get().ip_address is None
+
+
 def test_refused_posts_count_towards_the_rate_limit_too(client, article, comment_data):
     for _ in range(5):
         post(client, article, {"token": "x"}, REMOTE_ADDR="192.0.2.9")

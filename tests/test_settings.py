@@ -88,6 +88,12 @@ def test_without_database_url_the_sqlite_file_in_the_project_folder_is_used():
     assert Path(values["NAME"]) == PROJECT_DIR / "db.sqlite3"
 
 
+def test_an_empty_database_url_counts_as_missing():
+    values = printed_settings(SECRET_KEY="x", DATABASE_URL="")
+
+    assert values["ENGINE"] == "django.db.backends.sqlite3"
+
+
 def test_a_postgres_database_url_selects_postgresql_with_its_parts():
     values = printed_settings(
         SECRET_KEY="x",
