@@ -1,6 +1,7 @@
 import time
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
@@ -11,8 +12,12 @@ from tests.factories import ArticleFactory
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _collected_static():
-    """Tests run with DEBUG off and the production static storage, which needs its manifest."""
+def _collected_static(tmp_path_factory):
+    """Tests run with DEBUG off and the production static storage, which needs its manifest.
+
+    Collected into a folder of this test run, so that runs side by side don't collide.
+    """
+    django_settings.STATIC_ROOT = tmp_path_factory.mktemp("staticfiles")
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
