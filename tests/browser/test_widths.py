@@ -1,0 +1,34 @@
+"""On a phone (375 px) and a desktop (1280 px): no sideways scrolling, charts fit."""
+
+from playwright.sync_api import expect
+
+from .helpers import HOME_PAGE_2, PUBLIC_PAGES, horizontal_overflow, read_figure
+
+
+def test_no_page_scrolls_sideways_on_a_phone_or_a_desktop(new_page, many_articles):
+    too_wide = []
+    for width in (375, 1280):
+        page = new_page(width=width)
+        for name, path in {**PUBLIC_PAGES, "home, page 2": HOME_PAGE_2}.items():
+            page.goto(path)
+            if overflow := horizontal_overflow(page):
+                too_wide.append(f"{name} at {width} px: {overflow} px too wide")
+    assert not too_wide, "\n".join(too_wide)
+
+
+def test_charts_fit_their_column_on_a_phone_and_a_desktop(new_page):
+    for width in (375, 1280):
+        page = new_page(width=width)
+        for path in (
+            PUBLIC_PAGES["article with charts and comments"],
+            PUBLIC_PAGES["question page"],
+        ):
+            page.goto(path)
+            figures = page.locator("figure.chart")
+            expect(figures.last).to_contain_class("chart--drawn")
+            for index in range(figures.count()):
+                state = read_figure(figures.nth(index))
+                assert state["painted"] > 500
+                assert 0 < state["canvasWidth"] <= state["figureWidth"] + 0.5
+                assert state["figureWidth"] <= width
+            assert horizontal_overflow(page) == 0
