@@ -1,0 +1,47 @@
+"""On PostgreSQL each process keeps its database connection between requests.
+
+Opening a connection per request halves the page rate there; a kept connection is
+checked before reuse, so that a restarted database costs a reconnect, not an error.
+Read from the settings in a fresh interpreter, as a server process starts.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+PRINT_CONNECTION_SETTINGS = """
+from ambtenarenpanel import settings
+db = settings.DATABASES["default"]
+print(db["ENGINE"], db["CONN_MAX_AGE"], db["CONN_HEALTH_CHECKS"])
+"""
+
+
+def connection_settings(**environ: str) -> list[str]:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "SECRET_KEY": "insecure-key-for-tests-only",
+        **environ,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", PRINT_CONNECTION_SETTINGS],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_postgresql_connections_are_kept_for_a_minute_and_checked_before_reuse():
+    assert connection_settings(
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/ambtenarenpanel"
+    ) == ["django.db.backends.postgresql", "60", "True"]
+
+
+def test_sqlite_opens_its_file_per_request():
+    assert connection_settings() == ["django.db.backends.sqlite3", "0", "False"]
