@@ -1,0 +1,49 @@
+"""gunicorn settings for ``make serve`` and production (docs/deploy.md).
+
+gunicorn reads this file when started from the project folder. Environment variables:
+
+- ``BIND``: address and port, default ``127.0.0.1:8000`` (a reverse proxy in front).
+- ``WEB_CONCURRENCY``: worker processes. Default: with ``REDIS_URL`` set, two per core
+  plus one; without it one, because the page cache in local memory is per process, so
+  a write would invalidate the pages of only one of several processes
+  (``ambtenarenpanel/caching.py``).
+- ``GUNICORN_THREADS``: threads per worker, default 1, or 8 for that single process.
+- ``GUNICORN_ACCESS_LOG``: where the access log goes, default ``-`` (standard output);
+  empty for none.
+- ``FORWARDED_ALLOW_IPS``: proxies whose ``X-Forwarded-*`` headers are trusted,
+  default ``127.0.0.1``.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "ambtenarenpanel.wsgi:application"
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+
+shared_cache = bool(os.environ.get("REDIS_URL"))
+workers = int(
+    os.environ.get("WEB_CONCURRENCY")
+    or (multiprocessing.cpu_count() * 2 + 1 if shared_cache else 1)
+)
+threads = int(os.environ.get("GUNICORN_THREADS") or (1 if shared_cache else 8))
+# Threaded workers, also with one thread: they keep connections open between requests
+# (nginx's upstream keepalive, browsers talking to gunicorn directly), where sync
+# workers close each one and the client pays a new TCP connection per request.
+worker_class = "gthread"
+keepalive = 5
+
+# A worker that hangs (a stuck query, say) is replaced after this many seconds; a
+# 100 000-row import in the admin takes well under it (bench/import.py).
+timeout = 120
+graceful_timeout = 30
+# Recycle workers now and then, so that a slow leak never grows without bound.
+max_requests = 10000
+max_requests_jitter = 1000
+
+# No control socket (gunicorn 25+): one fixed path per user would be shared by every
+# gunicorn of that user (make serve beside bench/pages.py), and nothing here uses it.
+control_socket_disable = True
+
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
