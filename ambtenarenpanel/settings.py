@@ -5,9 +5,12 @@ HTTPS, REDIS_URL and MEDIA_ROOT. The defaults make a local development run work.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -46,20 +49,28 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_prose_editor",
     "import_export",
+    "csp",  # Content-Security-Policy header (see the security block below)
+    "axes",  # failed-login limits (see the security block below)
     "articles",
     "surveys",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so that static files get the security headers too.
+    "ambtenarenpanel.security.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and messages: a cached page is served without touching them.
+    "ambtenarenpanel.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ambtenarenpanel.urls"
@@ -88,9 +99,21 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+# PostgreSQL: keep each process's connection for a minute instead of opening one per
+# request (that alone halves the page rate), checked before reuse so that a restarted
+# database or a dropped connection costs one retry, never an error page. SQLite opens
+# a file, which is cheap: it stays at 0.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache: pages, rate limits (see ambtenarenpanel/caching.py) ---------------------
+# Local memory by default: per process, so a page cache invalidation reaches only the
+# process that made the change. Serve the site from several processes (gunicorn
+# workers), or run import_results beside a running site, only with REDIS_URL set:
+# then every process shares the pages, their generations and the rate-limit counts.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -103,8 +126,18 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for every page of a small site in both languages (default: 300).
+            "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+# Public pages for anonymous readers are kept at most this long in the cache above;
+# every write invalidates the pages it affects at once, and no page outlives the
+# publish time of a scheduled article. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = 600
+# What front caches (nginx, a CDN, browsers) are told: fresh for a minute, then
+# served stale for at most another minute while they fetch the new version.
+PAGE_CACHE_MAX_AGE = 60
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -123,7 +156,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes (and WhiteNoise serves from) with DEBUG=0.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -174,6 +208,95 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# --- Security: CSP, login limits, cookies, uploads (see SECURITY.md) ----------------
+# Content-Security-Policy (django-csp, ambtenarenpanel/security.py): scripts, styles,
+# images and fonts come from this site only; no inline script or style attribute, so
+# page JavaScript lives in static/js and chart data reaches pages as json_script
+# blocks (data, never run). No plugins, no framing by other sites, forms post here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+if HTTPS:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+
+# django-axes: after 5 failed logins for one user name from one address, that
+# combination is refused for 15 minutes (other users and addresses are unaffected).
+# Attempts are kept in the database and cleaned up once they are older than that;
+# successful logins are not logged (no staff addresses kept without need).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "ambtenarenpanel.security.lockout_response"
+# The same address as the comment rate limit: CLIENT_IP_HEADER.
+AXES_CLIENT_IP_CALLABLE = "ambtenarenpanel.security.client_ip_for_axes"
+
+# Cookies: no script reads the session or CSRF cookie (both HttpOnly, SameSite=Lax
+# by Django's default); with HTTPS=1 both are Secure.
+CSRF_COOKIE_HTTPONLY = True
+
+# Uploads: a file above UPLOAD_MAX_BYTES is not kept (not in memory, not on disk);
+# the form says it is too large (surveys.forms). Files above 2.5 MB wait in the
+# system temp folder while the request runs, never under MEDIA_ROOT. An uploaded
+# import waits for its confirmation in a folder of its own (surveys/uploads.py).
+UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+IMPORT_UPLOAD_DIR = None  # None: <system temp folder>/ambtenarenpanel-import
+FILE_UPLOAD_HANDLERS = [
+    "ambtenarenpanel.security.UploadSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
+# --- Uploaded media on S3-compatible object storage (docs/deploy.md) -----------------
+# Several app servers share no disk: with AWS_STORAGE_BUCKET_NAME set, uploads (article
+# images) go to that bucket through django-storages (`pip install '.[s3]'`). The key
+# pair comes from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by django-storages
+# itself. AWS_S3_ENDPOINT_URL selects a provider other than Amazon (path-style
+# addresses); AWS_S3_CUSTOM_DOMAIN a public host name for the files (e.g. a CDN).
+# Files get plain, cacheable URLs, so the bucket (or that host) must let anyone read.
+S3_BUCKET = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if S3_BUCKET:
+    S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    S3_REGION = os.environ.get("AWS_S3_REGION_NAME", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": S3_REGION or None,
+            "custom_domain": S3_CUSTOM_DOMAIN or None,
+            "addressing_style": "path" if S3_ENDPOINT_URL else None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    # The page's images come from there: let the Content-Security-Policy allow it.
+    if S3_CUSTOM_DOMAIN:
+        media_origins = ["https://" + S3_CUSTOM_DOMAIN.split("/")[0]]
+    elif S3_ENDPOINT_URL:
+        media_origins = ["{0.scheme}://{0.netloc}".format(urlsplit(S3_ENDPOINT_URL))]
+    else:  # Amazon names a bucket with or without its region
+        media_origins = [f"https://{S3_BUCKET}.s3.amazonaws.com"]
+        if S3_REGION:
+            media_origins.append(f"https://{S3_BUCKET}.s3.{S3_REGION}.amazonaws.com")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].extend(media_origins)
 
 LOGGING = {
     "version": 1,

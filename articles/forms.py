@@ -1,3 +1,4 @@
+import re
 import time
 
 from django import forms
@@ -19,10 +20,34 @@ def make_form_token(*, shown_at: float | None = None) -> str:
     )
 
 
+# Control characters (other than tab and newline) and invisible characters that hide
+# or reorder text (zero-width space, bidi overrides, BOM) have no place in a comment.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` with Windows line ends as plain newlines, unprintable characters removed."""
+    return _UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class PrintableCharField(forms.CharField):
+    """A CharField that drops unprintable characters before validating, so a name of
+    only such characters counts as empty and length limits count what is kept."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return printable(value).strip() if value else value
+
+
 def https_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
-    """The model's form field; a web address typed without a scheme gets https://."""
+    """The model's form field; a web address typed without a scheme gets https://,
+    name and text lose unprintable characters."""
     if isinstance(db_field, models.URLField):
         kwargs["assume_scheme"] = "https"
+    if db_field.name in ("name", "body"):
+        kwargs["form_class"] = PrintableCharField
     return db_field.formfield(**kwargs)
 
 

@@ -4,13 +4,19 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from ambtenarenpanel.caching import ARTICLES, article_scope, invalidate
+
 from .models import Article, Comment
 
 
 @transaction.atomic
 def set_comment_status(*, comments: QuerySet[Comment], status: str) -> int:
     """Give every comment in ``comments`` the moderation ``status``; return how many changed."""
-    return comments.exclude(status=status).update(status=status)
+    changing = comments.exclude(status=status)
+    slugs = set(changing.values_list("article__slug", flat=True))
+    count = changing.update(status=status)
+    invalidate(*map(article_scope, slugs))  # update() sends no signals
+    return count
 
 
 @transaction.atomic
@@ -20,9 +26,11 @@ def set_article_status(*, articles: QuerySet[Article], status: str) -> int:
     ``updated_at`` moves along, so that the sitemap reports the change. A
     publish time in the future stays: the article then appears at that time.
     """
-    return articles.exclude(status=status).update(
+    count = articles.exclude(status=status).update(
         status=status, updated_at=timezone.now()
     )
+    invalidate(ARTICLES)  # update() sends no signals
+    return count
 
 
 @transaction.atomic

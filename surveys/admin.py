@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -25,10 +26,13 @@ from import_export.formats import base_formats
 from import_export.forms import ExportForm
 from import_export.signals import post_import
 
+from ambtenarenpanel.caching import InvalidatesPagesOnDeleteAdmin
+
 from .forms import ResultConfirmImportForm, ResultImportForm
 from .models import AnswerOption, Question, Result, Segment, Survey
 from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet, SpreadsheetError
 from .services import COLUMNS, PREVIEW_ROW_LIMIT, REQUIRED_COLUMNS
+from .uploads import ImportFileGone, ImportFileStorage
 
 #: An import creates, changes and deletes questions, options and results.
 IMPORT_PERMISSIONS = (
@@ -139,7 +143,7 @@ class SegmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Result)
-class ResultAdmin(ImportExportMixin, admin.ModelAdmin):
+class ResultAdmin(InvalidatesPagesOnDeleteAdmin, ImportExportMixin, admin.ModelAdmin):
     list_display = ["question_code", "option", "segment", "percentage", "count"]
     list_filter = ["option__question__survey", "segment", "option__question__type"]
     list_select_related = ["option__question__survey", "segment"]
@@ -162,6 +166,8 @@ class ResultAdmin(ImportExportMixin, admin.ModelAdmin):
     # All columns, always: the export is the import format, so it round-trips.
     export_form_class = ExportForm
     import_template_name = "admin/surveys/result/import.html"
+    # Uploads wait for confirmation under a generated name, never served (uploads.py).
+    tmp_storage_class = ImportFileStorage
     import_export_change_list_template = "admin/surveys/result/change_list.html"
 
     @admin.display(description=_("vraag"), ordering="option__question__code")
@@ -220,6 +226,25 @@ class ResultAdmin(ImportExportMixin, admin.ModelAdmin):
                     "Het bestand kon niet worden gelezen. Gebruik een xlsx-, csv- of ods-bestand."
                 ),
             )
+
+    def process_import(self, request, **kwargs):
+        """The confirmation; sent twice or tampered with, it says so instead of failing."""
+        try:
+            response = super().process_import(request, **kwargs)
+        except ImportFileGone:
+            response = None
+        # django-import-export answers an invalid confirmation form with the import
+        # page without its context (TemplateResponse), which cannot be rendered.
+        if response is None or isinstance(response, TemplateResponse):
+            messages.error(
+                request,
+                _(
+                    "Dit bestand is al geïmporteerd of niet meer beschikbaar. Upload "
+                    "het opnieuw als u het nog wilt importeren."
+                ),
+            )
+            return HttpResponseRedirect(reverse("admin:surveys_result_import"))
+        return response
 
     def process_result(self, result, request):
         """After confirming: report the one-line summary, or why nothing was stored."""

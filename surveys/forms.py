@@ -1,14 +1,17 @@
 """Admin import forms: django-import-export's, plus an optional choice of survey round."""
 
+from pathlib import PurePath
+
 from django import forms
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from .models import Survey
 
-#: Larger uploads are refused before they are read (a round of 100 000 rows is ~5 MB).
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
+#: What the import reads; the content decides how (surveys.resources.read_spreadsheet).
+ALLOWED_EXTENSIONS = (".xlsx", ".csv", ".ods")
 
 
 def _survey_field(**kwargs) -> forms.ModelChoiceField:
@@ -42,11 +45,28 @@ class ResultImportForm(ImportForm):
         self.fields["format"].label = _("Formaat")
 
     def clean_import_file(self):
+        """Refuses files above ``settings.UPLOAD_MAX_BYTES`` (a round of 100 000 rows
+        is ~5 MB; larger uploads are not even kept, see ambtenarenpanel/security.py)
+        and files that are not called .xlsx, .csv or .ods."""
         upload = self.cleaned_data["import_file"]
-        if upload.size > MAX_IMPORT_BYTES:
+        if upload.size > settings.UPLOAD_MAX_BYTES:
             raise forms.ValidationError(
-                _("Het bestand is groter dan %(size)s.")
-                % {"size": filesizeformat(MAX_IMPORT_BYTES)}
+                _(
+                    "Het bestand is %(size)s; dat is groter dan de %(limit)s die een "
+                    "import mag zijn. Splits het bestand in delen, bijvoorbeeld per vraag."
+                )
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
+                }
+            )
+        if PurePath(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
+            raise forms.ValidationError(
+                _(
+                    "Alleen xlsx-, csv- en ods-bestanden kunnen worden geïmporteerd. "
+                    "Sla het bestand in uw spreadsheetprogramma op als Excel-werkmap "
+                    "(.xlsx) of als CSV."
+                )
             )
         return upload
 

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from decimal import Decimal
 
 import tablib
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.fields import Field
@@ -45,6 +47,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format, .xls
 # Empty cells and rows at the end of a sheet are not data; LibreOffice writes
 # "1 048 576 empty rows" as one repeated row, which must not be expanded.
 MAX_COLUMNS = 200
+#: A zip whose contents unpack to more than this is refused before it is read (a
+#: round of 100 000 rows is ~25 MB unpacked): a small file must not fill the memory.
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 
 
 class SpreadsheetError(ValueError):
@@ -65,8 +70,29 @@ def read_spreadsheet(data: bytes) -> tablib.Dataset:
                 mimetype = (
                     archive.read("mimetype") if "mimetype" in names else b""
                 ).strip()
+                unpacked = sum(info.file_size for info in archive.infolist())
+                uncomputed = unpacked <= MAX_UNPACKED_BYTES and _uncomputed_formulas(
+                    archive
+                )
         except (zipfile.BadZipFile, KeyError, OSError) as error:
             raise SpreadsheetError(not_a_spreadsheet_message()) from error
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise SpreadsheetError(
+                _(
+                    "Dit bestand is uitgepakt groter dan %(size)s en wordt niet gelezen. "
+                    "Splits het in delen, bijvoorbeeld per vraag."
+                )
+                % {"size": filesizeformat(MAX_UNPACKED_BYTES)}
+            )
+        if uncomputed:
+            raise SpreadsheetError(
+                _(
+                    "Dit bestand bevat formules waarvan de uitkomst niet in het bestand "
+                    "is opgeslagen (het is door een programma gemaakt en nooit in een "
+                    "spreadsheetprogramma geopend). Open het in Excel of LibreOffice, "
+                    "sla het op en upload het opnieuw."
+                )
+            )
         if "xl/workbook.xml" in names:
             rows = _xlsx_rows(data)
         elif mimetype == b"application/vnd.oasis.opendocument.spreadsheet":
@@ -85,42 +111,71 @@ def read_spreadsheet(data: bytes) -> tablib.Dataset:
     return _dataset(rows)
 
 
+# A formula cell without a stored result: ``<f>…</f>`` or ``<f …/>``, then no or an
+# empty ``<v>``. Excel and LibreOffice always store the result; data_only reading
+# would turn such a cell into an empty one.
+_UNCOMPUTED_FORMULA = re.compile(
+    rb"(?:</f>|<f\b[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+
+
+def _uncomputed_formulas(archive: zipfile.ZipFile) -> bool:
+    """Whether a worksheet of this xlsx has a formula cell without its result."""
+    for info in archive.infolist():
+        if not (
+            info.filename.startswith("xl/worksheets/")
+            and info.filename.endswith(".xml")
+        ):
+            continue
+        with archive.open(info) as sheet:
+            tail = b""
+            while chunk := sheet.read(1 << 20):
+                if _UNCOMPUTED_FORMULA.search(tail + chunk):
+                    return True
+                tail = chunk[-200:]
+    return False
+
+
 def _dataset(rows) -> tablib.Dataset:
+    """Rows (an iterable of cell values, the first the headers) as a padded Dataset.
+
+    Blank cells become None. Equal texts are stored once: a round of 100 000 rows
+    repeats its question texts, answers and segments thousands of times.
+    """
     rows = iter(rows)
-    headers = next(rows, None)
-    data, blank = [], 0
+    texts: dict[str, str] = {}
+    headers = _cells(next(rows, None) or [], texts)
+    data, blank, width = [], 0, len(headers)
     for row in rows:
-        if all(_is_blank(value) for value in row):
+        values = _cells(row, texts)
+        if not values:
             blank += 1  # kept only when data follows, so trailing blanks disappear
             continue
-        data.extend([()] * blank)
+        data.extend([] for _ in range(blank))
         blank = 0
-        data.append(row)
-    headers = _trim(list(headers or []))
+        data.append(values)
+        width = max(width, len(values))
     if not headers or not data:
         raise SpreadsheetError(empty_sheet_message())
-    width = max(len(headers), *(len(_trim(list(row))) for row in data))
-    width = min(width, MAX_COLUMNS)
-    dataset = tablib.Dataset(headers=_pad(headers, width))
-    for row in data:
-        dataset.append(_pad(list(row)[:width], width))
-    return dataset
+    for values in (headers, *data):
+        values.extend([None] * (width - len(values)))
+    return tablib.Dataset(*data, headers=headers)
 
 
-def _is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
-
-
-def _trim(values: list) -> list:
-    while values and _is_blank(values[-1]):
+def _cells(row, texts: dict[str, str]) -> list:
+    """At most ``MAX_COLUMNS`` values, blanks as None, without blanks at the end."""
+    values = []
+    for value in itertools.islice(row, MAX_COLUMNS):
+        if isinstance(value, str):
+            value = texts.setdefault(value, value) if value.strip() else None
+        values.append(value)
+    while values and values[-1] is None:
         values.pop()
     return values
 
 
-def _pad(values: list, width: int) -> list:
-    return [None if _is_blank(v) else v for v in values] + [None] * (
-        width - len(values)
-    )
+def _is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
 
 
 # --- xlsx --------------------------------------------------------------------------
@@ -157,8 +212,8 @@ def _xlsx_rows(data: bytes):
         sheet = workbook.worksheets[0]
         # Some programs write a wrong sheet size; read until the data ends instead.
         sheet.reset_dimensions()
-        rows = []
         percent_formats: dict[str, bool] = {}
+        # Row by row, without a list of all rows: ``_dataset`` keeps what it needs.
         for cells in sheet.iter_rows():
             row = []
             for cell in cells[:MAX_COLUMNS]:
@@ -174,8 +229,7 @@ def _xlsx_rows(data: bytes):
                     if percent_formats[number_format]:
                         value = _percent_text(value)
                 row.append(value)
-            rows.append(row)
-        return rows
+            yield row
     finally:
         workbook.close()
 
@@ -260,7 +314,7 @@ def _csv_rows(data: bytes):
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     except csv.Error as error:
         raise SpreadsheetError(not_a_spreadsheet_message()) from error
 

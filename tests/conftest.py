@@ -21,12 +21,24 @@ def _collected_static(tmp_path_factory):
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_upload_folder(tmp_path_factory):
+    """Import uploads wait in a folder of this test run, not in the one the site shares."""
+    django_settings.IMPORT_UPLOAD_DIR = tmp_path_factory.mktemp("uploads")
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit counters and cached pages must not leak from one test into the next."""
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Every page rendered by its view: for tests that count the queries of a view."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

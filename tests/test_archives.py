@@ -198,3 +198,17 @@ def test_an_unknown_slug_is_the_site_404_page(client, url):
     assert NOT_FOUND_TEXT in content
     assert 'lang="nl"' in content
     assert reverse("articles:search") in content
+
+
+def test_home_and_archives_answer_head_requests_and_refuse_posts(client):
+    article = ArticleFactory()
+    urls = [
+        reverse("articles:home"),
+        article.author.get_absolute_url(),
+        article.category.get_absolute_url(),
+        reverse("articles:search") + "?q=artikel",
+    ]
+
+    for url in urls:
+        assert client.head(url).status_code == 200, url
+        assert client.post(url).status_code == 405, url

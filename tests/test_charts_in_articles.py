@@ -226,7 +226,7 @@ def make_article_with_charts(number: int) -> Article:
 
 
 def test_the_article_page_costs_the_same_queries_with_1_5_or_20_charts(
-    client, django_assert_num_queries, article
+    client, django_assert_num_queries, article, no_page_cache
 ):
     one, five, twenty = (make_article_with_charts(n) for n in (1, 5, 20))
     client.get(article.get_absolute_url())  # warm up what is loaded once per process

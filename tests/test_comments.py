@@ -41,7 +41,10 @@ def test_a_valid_comment_is_stored_as_pending_with_the_posters_address(
     response = post(client, article, comment_data, REMOTE_ADDR="192.0.2.50")
 
     assert response.status_code == 302
-    assert response["Location"] == f"{article.get_absolute_url()}#reageer"
+    assert (
+        response["Location"]
+        == f"{article.get_absolute_url()}?reactie=ontvangen#reageer"
+    )
     comment = Comment.objects.get()
     assert comment.article == article
     assert comment.name == "Anne de Boer"

@@ -416,6 +416,24 @@ def test_a_corrected_file_replaces_the_results_of_its_questions(survey, tmp_path
     assert Result.objects.count() == 4
 
 
+def test_a_corrected_file_can_give_fractions_and_clear_counts(survey, tmp_path):
+    run(write_xlsx(tmp_path / "eerste.xlsx", base_rows()))
+    corrected = base_rows()
+    corrected[0][5:7] = [62.5, ""]  # Ja, Totaal: 60 % of 120 → 62,5 % unknown count
+    corrected[1][5:7] = [37.5, 75]
+
+    out, _ = run(write_csv(tmp_path / "verbeterd.csv", corrected))
+
+    assert out.endswith("0 nieuw, 2 bijgewerkt, 5 ongewijzigd")
+    assert percentages() == {"Ja": Decimal("62.5"), "Nee": Decimal("37.5")}
+    totals = Result.objects.filter(segment__name="Totaal", option__question__code="v1")
+    assert dict(totals.values_list("option__label", "count")) == {"Ja": None, "Nee": 75}
+    assert percentages(segment="Gemeente") == {
+        "Ja": Decimal("70"),
+        "Nee": Decimal("30"),
+    }
+
+
 def test_questions_missing_from_a_corrected_file_are_left_alone(survey, tmp_path):
     run(write_xlsx(tmp_path / "eerste.xlsx", base_rows()))
     v1_before = [row for row in stored() if row[1] == "v1"]

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from tests.factories import ArticleFactory, CommentFactory
 
-pytestmark = pytest.mark.django_db
+# The views' own cost: the page cache (tests/test_page_cache.py) would answer repeats.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 ARTICLE_PAGE_QUERIES = 2  # the article with category and author; its approved comments
 LIST_PAGE_QUERIES = 2  # the count for the paginator; one page with category and author

@@ -118,3 +118,43 @@ def test_allowed_hosts_default_to_localhost_and_are_read_comma_separated():
 def test_https_1_redirects_to_https_and_is_off_by_default():
     assert printed_settings(SECRET_KEY="x")["SSL_REDIRECT"] == "False"
     assert printed_settings(SECRET_KEY="x", HTTPS="1")["SSL_REDIRECT"] == "True"
+
+
+PRINT_MEDIA_SETTINGS = """
+from ambtenarenpanel import settings
+storage = settings.STORAGES["default"]
+print("BACKEND", storage["BACKEND"])
+print("OPTIONS", sorted((storage.get("OPTIONS") or {}).items()))
+print("IMG_SRC", " ".join(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]))
+print("STATIC_ROOT", settings.STATIC_ROOT)
+"""
+
+
+def test_without_a_bucket_uploads_stay_on_disk_and_images_come_from_the_site_only():
+    printed = dict(
+        line.split(" ", 1)
+        for line in run_settings(PRINT_MEDIA_SETTINGS, DEBUG="1").stdout.splitlines()
+    )
+
+    assert printed["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert printed["IMG_SRC"] == "'self' data:"
+    assert printed["STATIC_ROOT"] == str(PROJECT_DIR / "staticfiles")
+
+
+def test_a_bucket_sends_uploads_to_s3_and_lets_the_pages_show_its_images():
+    result = run_settings(
+        PRINT_MEDIA_SETTINGS,
+        DEBUG="1",
+        AWS_STORAGE_BUCKET_NAME="panel-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.nl",
+        STATIC_ROOT="/srv/release/static",
+    )
+    assert result.returncode == 0, result.stderr
+    printed = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+
+    assert printed["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert "('bucket_name', 'panel-media')" in printed["OPTIONS"]
+    assert "('endpoint_url', 'https://s3.example.nl')" in printed["OPTIONS"]
+    assert "('querystring_auth', False)" in printed["OPTIONS"]
+    assert printed["IMG_SRC"] == "'self' data: https://s3.example.nl"
+    assert printed["STATIC_ROOT"] == "/srv/release/static"

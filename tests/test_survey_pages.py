@@ -332,7 +332,7 @@ def make_round(questions: int):
 
 
 def test_the_round_page_costs_the_same_queries_for_1_or_10_questions(
-    client, django_assert_num_queries
+    client, django_assert_num_queries, no_page_cache
 ):
     small, large = make_round(1), make_round(10)
     client.get(small.get_absolute_url())  # warm up what is loaded once per process
@@ -344,7 +344,7 @@ def test_the_round_page_costs_the_same_queries_for_1_or_10_questions(
 
 
 def test_the_question_page_and_the_json_cost_a_fixed_number_of_queries(
-    client, django_assert_num_queries
+    client, django_assert_num_queries, no_page_cache
 ):
     survey = make_round(1)
     question = survey.questions.get()
@@ -362,7 +362,7 @@ def test_the_question_page_and_the_json_cost_a_fixed_number_of_queries(
 
 
 def test_the_survey_list_costs_the_same_queries_for_1_or_15_rounds(
-    client, django_assert_num_queries
+    client, django_assert_num_queries, no_page_cache
 ):
     make_round(1)
     with django_assert_num_queries(2):
