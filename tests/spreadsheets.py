@@ -116,3 +116,21 @@ def write_ods(
     document.spreadsheet.addElement(table)
     document.save(str(path))
     return Path(path)
+
+
+# The example round most import tests use: two questions, five options, seven results
+# (one single question with a segment).
+Q1 = "Ervaart u veel werkdruk?"
+Q2 = "Via welke kanalen neemt u contact op?"
+
+
+def base_rows(slug: str = "werkdruk-2024") -> list[list]:
+    return [
+        [slug, "v1", Q1, "single", "Ja", 60, 120, "", 1],
+        [slug, "v1", Q1, "single", "Nee", 40, 80, "", 2],
+        [slug, "v1", Q1, "single", "Ja", 70, "", "Gemeente", 1],
+        [slug, "v1", Q1, "single", "Nee", 30, "", "Gemeente", 2],
+        [slug, "v2", Q2, "multi", "E-mail", 80, "", "", ""],
+        [slug, "v2", Q2, "multi", "Telefoon", 45, "", "", ""],
+        [slug, "v2", Q2, "multi", "Chat", 12.5, "", "", ""],
+    ]

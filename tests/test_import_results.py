@@ -16,25 +16,17 @@ from surveys.models import AnswerOption, Question, Result, Segment, Survey
 from surveys.resources import read_spreadsheet
 from surveys.services import import_results
 from tests.factories import SegmentFactory, SurveyFactory
-from tests.spreadsheets import HEADERS, write_csv, write_ods, write_xlsx
+from tests.spreadsheets import (
+    HEADERS,
+    Q1,
+    Q2,
+    base_rows,
+    write_csv,
+    write_ods,
+    write_xlsx,
+)
 
 pytestmark = pytest.mark.django_db
-
-Q1 = "Ervaart u veel werkdruk?"
-Q2 = "Via welke kanalen neemt u contact op?"
-
-
-def base_rows(slug="werkdruk-2024"):
-    """Two questions, five options, seven results (one single question with a segment)."""
-    return [
-        [slug, "v1", Q1, "single", "Ja", 60, 120, "", 1],
-        [slug, "v1", Q1, "single", "Nee", 40, 80, "", 2],
-        [slug, "v1", Q1, "single", "Ja", 70, "", "Gemeente", 1],
-        [slug, "v1", Q1, "single", "Nee", 30, "", "Gemeente", 2],
-        [slug, "v2", Q2, "multi", "E-mail", 80, "", "", ""],
-        [slug, "v2", Q2, "multi", "Telefoon", 45, "", "", ""],
-        [slug, "v2", Q2, "multi", "Chat", 12.5, "", "", ""],
-    ]
 
 
 @pytest.fixture

@@ -32,25 +32,11 @@ from articles.forms import make_form_token
 from articles.models import Comment
 from surveys.models import AnswerOption, Question, Result
 from tests.factories import ArticleFactory, SurveyFactory
-from tests.spreadsheets import write_csv
+from tests.spreadsheets import Q1, base_rows, write_csv
 
 IMPORT_URL = reverse("admin:surveys_result_import")
 CONFIRM_URL = reverse("admin:surveys_result_process_import")
 SLUG = "werkdruk-2024"
-Q1 = "Ervaart u veel werkdruk?"
-Q2 = "Via welke kanalen neemt u contact op?"
-
-
-def base_rows():
-    return [
-        [SLUG, "v1", Q1, "single", "Ja", 60, 120, "", 1],
-        [SLUG, "v1", Q1, "single", "Nee", 40, 80, "", 2],
-        [SLUG, "v1", Q1, "single", "Ja", 70, "", "Gemeente", 1],
-        [SLUG, "v1", Q1, "single", "Nee", 30, "", "Gemeente", 2],
-        [SLUG, "v2", Q2, "multi", "E-mail", 80, "", "", ""],
-        [SLUG, "v2", Q2, "multi", "Telefoon", 45, "", "", ""],
-        [SLUG, "v2", Q2, "multi", "Chat", 12.5, "", "", ""],
-    ]
 
 
 def corrected_rows():
