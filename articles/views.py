@@ -132,9 +132,14 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
             )
         elif form.is_valid():
             comment = form.save(commit=False)
-            comment.article = article
-            comment.ip_address = client_ip(request)
-            comment.save()
+            # A double click or a reload of the POST sends the same comment again:
+            # the reader gets the same answer, the moderators one comment.
+            if not article.comments.filter(
+                email=comment.email, body=comment.body
+            ).exists():
+                comment.article = article
+                comment.ip_address = client_ip(request)
+                comment.save()
             messages.success(
                 request,
                 _(

@@ -308,6 +308,24 @@ def test_a_post_without_a_valid_address_is_stored_without_one(
     assert Comment.objects.get().ip_address is None
 
 
+def test_the_same_comment_posted_twice_is_stored_once(client, article, comment_data):
+    first = post(client, article, comment_data)
+    second = post(client, article, comment_data, follow=True)
+
+    assert first.status_code == 302
+    assert THANKS in second.content.decode()
+    assert article.comments.count() == 1
+
+
+def test_a_different_comment_from_the_same_reader_is_stored_too(
+    client, article, comment_data
+):
+    post(client, article, comment_data)
+    post(client, article, {**comment_data, "body": "En nog een aanvulling."})
+
+    assert article.comments.count() == 2
+
+
 def test_refused_posts_count_towards_the_rate_limit_too(client, article, comment_data):
     for _ in range(5):
         post(client, article, {"token": "x"}, REMOTE_ADDR="192.0.2.9")

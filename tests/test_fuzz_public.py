@@ -15,7 +15,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.forms import make_form_token
+from articles.forms import CommentForm, make_form_token
 from articles.models import Comment
 from tests.factories import ArticleFactory, SurveyFactory, question_with_results
 from tests.test_security_headers import inline_code
@@ -118,11 +118,21 @@ def test_any_comment_post_is_stored_clean_or_refused_with_a_4xx(
     client, open_article, data
 ):
     before = Comment.objects.count()
+    cleaned = CommentForm(data)
+    is_repeat = (
+        cleaned.is_valid()
+        and open_article.comments.filter(
+            email=cleaned.cleaned_data["email"], body=cleaned.cleaned_data["body"]
+        ).exists()
+    )
 
     response = client.post(open_article.get_absolute_url(), data)
 
     assert response.status_code in (302, 400), response.status_code
-    if response.status_code == 302:
+    if response.status_code == 302 and is_repeat:
+        # An earlier example posted the same comment: a repeat is stored once.
+        assert Comment.objects.count() == before
+    elif response.status_code == 302:
         assert Comment.objects.count() == before + 1
         assert_stored_clean(Comment.objects.latest("pk"), data)
     else:
