@@ -67,6 +67,13 @@ def _staff_member(username: str, group_name: str) -> User:
     return user
 
 
+def _logged_in_client(user: User) -> Client:
+    """A client of its own, so that a test can also use the anonymous ``client``."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def moderator(db) -> User:
     """A staff member in the group Moderatie (created by a migration)."""
@@ -75,10 +82,7 @@ def moderator(db) -> User:
 
 @pytest.fixture
 def moderator_client(moderator) -> Client:
-    """A client of its own, so that a test can also use the anonymous ``client``."""
-    moderator_client = Client()
-    moderator_client.force_login(moderator)
-    return moderator_client
+    return _logged_in_client(moderator)
 
 
 @pytest.fixture
@@ -89,9 +93,7 @@ def editor(db) -> User:
 
 @pytest.fixture
 def editor_client(editor) -> Client:
-    editor_client = Client()
-    editor_client.force_login(editor)
-    return editor_client
+    return _logged_in_client(editor)
 
 
 @pytest.fixture
@@ -102,9 +104,7 @@ def researcher(db) -> User:
 
 @pytest.fixture
 def researcher_client(researcher) -> Client:
-    researcher_client = Client()
-    researcher_client.force_login(researcher)
-    return researcher_client
+    return _logged_in_client(researcher)
 
 
 @pytest.fixture

@@ -134,3 +134,23 @@ def base_rows(slug: str = "werkdruk-2024") -> list[list]:
         [slug, "v2", Q2, "multi", "Telefoon", 45, "", "", ""],
         [slug, "v2", Q2, "multi", "Chat", 12.5, "", "", ""],
     ]
+
+
+def stored_results() -> list[tuple]:
+    """Everything an import can change, in a comparable form."""
+    from surveys.models import Result
+
+    return sorted(
+        Result.objects.values_list(
+            "option__question__survey__slug",
+            "option__question__code",
+            "option__question__text",
+            "option__question__type",
+            "option__question__order",
+            "option__label",
+            "option__order",
+            "segment__name",
+            "percentage",
+            "count",
+        )
+    )

@@ -21,6 +21,7 @@ from tests.spreadsheets import (
     Q1,
     Q2,
     base_rows,
+    stored_results,
     write_csv,
     write_ods,
     write_xlsx,
@@ -47,24 +48,6 @@ def refuse(path, **options) -> str:
     with pytest.raises(CommandError) as refusal:
         call_command("import_results", str(path), stdout=out, stderr=err, **options)
     return f"{err.getvalue()}\n{refusal.value}"
-
-
-def stored() -> list[tuple]:
-    """Everything an import can change, in a comparable form."""
-    return sorted(
-        Result.objects.values_list(
-            "option__question__survey__slug",
-            "option__question__code",
-            "option__question__text",
-            "option__question__type",
-            "option__question__order",
-            "option__label",
-            "option__order",
-            "segment__name",
-            "percentage",
-            "count",
-        )
-    )
 
 
 def percentages(code="v1", segment="Totaal") -> dict[str, Decimal]:
@@ -121,12 +104,12 @@ def test_the_survey_column_alone_names_the_round_when_no_survey_is_chosen(
 def test_importing_the_same_file_twice_changes_nothing(survey, tmp_path):
     path = write_xlsx(tmp_path / "werkdruk.xlsx", base_rows())
     run(path, survey="werkdruk-2024")
-    before = stored()
+    before = stored_results()
 
     out, _ = run(path, survey="werkdruk-2024")
 
     assert out.endswith("0 nieuw, 0 bijgewerkt, 7 ongewijzigd")
-    assert stored() == before
+    assert stored_results() == before
     assert Segment.objects.filter(name="Gemeente").count() == 1
 
 
@@ -428,13 +411,13 @@ def test_a_corrected_file_can_give_fractions_and_clear_counts(survey, tmp_path):
 
 def test_questions_missing_from_a_corrected_file_are_left_alone(survey, tmp_path):
     run(write_xlsx(tmp_path / "eerste.xlsx", base_rows()))
-    v1_before = [row for row in stored() if row[1] == "v1"]
+    v1_before = [row for row in stored_results() if row[1] == "v1"]
     only_v2 = [row for row in base_rows() if row[1] == "v2"]
     only_v2[0][5] = 81
 
     run(write_xlsx(tmp_path / "alleen-v2.xlsx", only_v2))
 
-    assert [row for row in stored() if row[1] == "v1"] == v1_before
+    assert [row for row in stored_results() if row[1] == "v1"] == v1_before
     assert percentages("v2")["E-mail"] == Decimal("81")
 
 
@@ -471,7 +454,7 @@ def test_segments_are_matched_without_regard_to_case(survey, tmp_path):
 def existing(survey, tmp_path):
     """A round with results, so that refusals can show that nothing changed."""
     run(write_xlsx(tmp_path / "bestaand.xlsx", base_rows()))
-    return stored()
+    return stored_results()
 
 
 def test_an_unknown_round_is_a_row_error_and_is_never_created(existing, tmp_path):
@@ -483,7 +466,7 @@ def test_an_unknown_round_is_a_row_error_and_is_never_created(existing, tmp_path
 
     assert "Rij 5: de enquête ‘bestaat-niet’ bestaat niet" in said
     assert not Survey.objects.filter(slug="bestaat-niet").exists()
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_missing_required_column_is_refused(existing, tmp_path):
@@ -493,7 +476,7 @@ def test_a_missing_required_column_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "zonder.csv", rows, headers=headers))
 
     assert "Verplichte kolom ontbreekt: percentage" in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_an_empty_question_code_is_refused(existing, tmp_path):
@@ -503,7 +486,7 @@ def test_an_empty_question_code_is_refused(existing, tmp_path):
     said = refuse(write_xlsx(tmp_path / "geen-code.xlsx", rows))
 
     assert "Rij 6: de vraagcode is leeg." in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_question_code_that_cannot_be_part_of_a_web_address_is_refused(
@@ -519,7 +502,7 @@ def test_a_question_code_that_cannot_be_part_of_a_web_address_is_refused(
         "Rij 6: de vraagcode ‘vraag 2’ mag alleen letters, cijfers, - en _ bevatten"
         in said
     )
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_an_empty_answer_is_refused(existing, tmp_path):
@@ -529,7 +512,7 @@ def test_an_empty_answer_is_refused(existing, tmp_path):
     said = refuse(write_xlsx(tmp_path / "geen-antwoord.xlsx", rows))
 
     assert "Rij 7: het antwoord is leeg." in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_percentage_that_is_not_a_number_is_refused(existing, tmp_path):
@@ -539,7 +522,7 @@ def test_a_percentage_that_is_not_a_number_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "tekst.csv", rows))
 
     assert "Rij 8: het percentage ‘veel’ is geen getal." in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_an_empty_percentage_is_refused(existing, tmp_path):
@@ -549,7 +532,7 @@ def test_an_empty_percentage_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "leeg.csv", rows))
 
     assert "Rij 8: het percentage is leeg." in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 @pytest.mark.parametrize("value", ["-1", "100,5", "250%"])
@@ -560,7 +543,7 @@ def test_a_percentage_outside_0_to_100_is_refused(existing, tmp_path, value):
     said = refuse(write_csv(tmp_path / "buiten.csv", rows))
 
     assert f"Rij 8: het percentage {value} ligt niet tussen 0 en 100." in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_percentage_cell_of_2500_percent_in_excel_is_refused(existing, tmp_path):
@@ -575,7 +558,7 @@ def test_a_percentage_cell_of_2500_percent_in_excel_is_refused(existing, tmp_pat
     said = refuse(path)
 
     assert "Rij 2: het percentage 2500% ligt niet tussen 0 en 100." in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_question_type_other_than_single_or_multi_is_refused(existing, tmp_path):
@@ -586,7 +569,7 @@ def test_a_question_type_other_than_single_or_multi_is_refused(existing, tmp_pat
     said = refuse(write_csv(tmp_path / "open.csv", rows))
 
     assert "Rij 6: het vraagtype ‘open’ is onbekend; gebruik single of multi." in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_one_question_with_two_types_is_refused(existing, tmp_path):
@@ -599,7 +582,7 @@ def test_one_question_with_two_types_is_refused(existing, tmp_path):
         "Vraag ‘v2’ heeft twee verschillende vraagtypes: ‘multi’ (rij 6) en ‘single’ (rij 8)"
         in said
     )
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_one_question_with_two_texts_is_refused(existing, tmp_path):
@@ -612,7 +595,7 @@ def test_one_question_with_two_texts_is_refused(existing, tmp_path):
         f"Vraag ‘v1’ heeft twee verschillende vraagteksten: ‘{Q1}’ (rij 2) en "
         "‘Ervaart u weinig werkdruk?’ (rij 3)"
     ) in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_single_question_whose_segment_does_not_add_up_to_100_is_refused(
@@ -626,7 +609,7 @@ def test_a_single_question_whose_segment_does_not_add_up_to_100_is_refused(
     assert (
         "Vraag ‘v1’, segment ‘Gemeente’ (rijen 4, 5): de percentages tellen op tot 97."
     ) in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_single_question_may_deviate_two_points_for_rounding(survey, tmp_path):
@@ -656,7 +639,7 @@ def test_the_same_answer_twice_in_one_segment_is_refused(existing, tmp_path):
         "Rij 9: Vraag ‘v2’, antwoord ‘Telefoon’, segment ‘Totaal’ staat ook al in rij 7."
         in said
     )
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_count_that_is_not_a_whole_number_is_refused(existing, tmp_path):
@@ -666,21 +649,21 @@ def test_a_count_that_is_not_a_whole_number_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "aantal.csv", rows))
 
     assert "Rij 2: het aantal ‘12,5’ is geen geheel getal van 0 of meer." in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_an_empty_sheet_is_refused(existing, tmp_path):
     said = refuse(write_xlsx(tmp_path / "leeg.xlsx", [], headers=None))
 
     assert "Het werkblad is leeg" in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_sheet_with_headers_only_is_refused(existing, tmp_path):
     said = refuse(write_ods(tmp_path / "koppen.ods", []))
 
     assert "Het werkblad is leeg" in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_file_that_is_not_a_spreadsheet_is_refused(existing, tmp_path):
@@ -690,7 +673,7 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused(existing, tmp_path):
     said = refuse(path)
 
     assert "Dit bestand is geen spreadsheet" in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_a_zip_file_that_is_not_a_spreadsheet_is_refused(existing, tmp_path):
@@ -703,7 +686,7 @@ def test_a_zip_file_that_is_not_a_spreadsheet_is_refused(existing, tmp_path):
     said = refuse(path)
 
     assert "Dit bestand is geen spreadsheet" in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_every_error_in_a_file_is_reported_with_its_row(existing, tmp_path):
@@ -718,7 +701,7 @@ def test_every_error_in_a_file_is_reported_with_its_row(existing, tmp_path):
     assert "Rij 6: de vraagcode is leeg." in said
     assert "Rij 8: het antwoord is leeg." in said
     assert "3 fouten gevonden; er is niets opgeslagen." in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_one_bad_row_among_new_rows_stores_none_of_them(survey, tmp_path):
@@ -746,7 +729,7 @@ def test_rows_of_another_round_are_refused_when_a_survey_is_chosen(existing, tmp
         "Rij 9: de enquête ‘thuiswerken’ is niet de gekozen enquête ‘werkdruk-2024’"
     ) in said
     assert not Question.objects.filter(code="t1").exists()
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 def test_an_empty_survey_cell_means_the_chosen_survey(survey, tmp_path):
@@ -786,7 +769,7 @@ def test_a_text_that_looks_like_a_formula_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "formule.csv", rows))
 
     assert "Rij 8: de kolom antwoord begint met =" in said
-    assert stored() == existing
+    assert stored_results() == existing
 
 
 # --- Cost: a constant number of queries ---------------------------------------------
