@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import ipaddress
 import re
 from functools import cache
 from pathlib import Path
@@ -95,9 +96,20 @@ class CSPMiddleware(BaseCSPMiddleware):
         return parts
 
 
-def client_ip_for_axes(request: HttpRequest) -> str | None:
-    from articles.views import client_ip
+def client_ip(request: HttpRequest) -> str | None:
+    """The visitor's IP address, or None when there is no valid one.
 
+    Read from ``settings.CLIENT_IP_HEADER``: ``REMOTE_ADDR`` by default, the header
+    set by the proxy (e.g. ``HTTP_X_REAL_IP``) when the site runs behind one.
+    """
+    value = request.META.get(settings.CLIENT_IP_HEADER, "").split(",")[0].strip()
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def client_ip_for_axes(request: HttpRequest) -> str | None:
     return client_ip(request)
 
 

@@ -9,8 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from surveys.embeds import chart_reference_errors
-
+from .embeds import chart_reference_errors
 from .html import sanitize_html
 
 BODY_EXTENSIONS = {

@@ -1,13 +1,11 @@
-import ipaddress
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -17,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
+from ambtenarenpanel import pagination
 from ambtenarenpanel.caching import (
     ARTICLES,
     SURVEYS,
@@ -25,8 +24,9 @@ from ambtenarenpanel.caching import (
     cached_page,
     fresh_per_visitor,
 )
-from surveys.embeds import article_body
+from ambtenarenpanel.security import client_ip
 
+from .embeds import article_body
 from .forms import CommentForm, make_form_token
 from .models import Article, Author, Category
 
@@ -36,25 +36,7 @@ ARTICLES_PER_PAGE = 10
 def paginate(
     request: HttpRequest, queryset: QuerySet, per_page: int = ARTICLES_PER_PAGE
 ):
-    """The page named by ``?pagina=``; a page that does not exist is a 404."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("pagina") or 1)
-    except InvalidPage:
-        raise Http404(_("Deze pagina bestaat niet.")) from None
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The visitor's IP address, or None when there is no valid one.
-
-    Read from ``settings.CLIENT_IP_HEADER``: ``REMOTE_ADDR`` by default, the header
-    set by the proxy (e.g. ``HTTP_X_REAL_IP``) when the site runs behind one.
-    """
-    value = request.META.get(settings.CLIENT_IP_HEADER, "").split(",")[0].strip()
-    try:
-        return str(ipaddress.ip_address(value))
-    except ValueError:
-        return None
+    return pagination.paginate(request, queryset, per_page)
 
 
 def _rate_limit_key(group: str, request: HttpRequest) -> str:

@@ -4,10 +4,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from ambtenarenpanel.caching import ARTICLES, SURVEYS, cached_page
-from articles.views import paginate
+from ambtenarenpanel.pagination import paginate
 
 from .charts import build_chart
-from .embeds import articles_citing
 from .models import Question, Result, Survey
 from .services import export_results
 
@@ -43,7 +42,6 @@ def question_detail(request: HttpRequest, survey_slug: str, code: str) -> HttpRe
         "question": question,
         "survey": question.survey,
         "chart": build_chart(question),
-        "articles": articles_citing(question),
     }
     return render(request, "surveys/question_detail.html", context)
 

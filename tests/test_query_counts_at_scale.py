@@ -19,7 +19,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The article with category and author; its approved comments; the charts' questions
-# with their round, options, and results with segments (surveys/embeds.py).
+# with their round, options, and results with segments (articles/embeds.py).
 VIEW_QUERIES = 5
 # Plus, when the cache has none yet: the next scheduled publish time (caching.py).
 RENDERED_PAGE_QUERIES = VIEW_QUERIES + 1

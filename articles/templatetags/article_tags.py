@@ -8,6 +8,8 @@ from django.core.paginator import Page
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from articles import embeds
+
 register = template.Library()
 
 PAGE_PARAMETER = "pagina"
@@ -94,3 +96,9 @@ def canonical_url(context) -> str:
     if isinstance(page, Page) and page.number > 1:
         url += "?" + _query({PAGE_PARAMETER: str(page.number)})
     return url
+
+
+@register.simple_tag
+def articles_citing(question) -> list:
+    """``{% articles_citing question as articles %}``: published articles that show its chart."""
+    return embeds.articles_citing(question)

@@ -15,8 +15,8 @@ from operator import or_
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from .charts import QuestionChart, build_chart
-from .models import Question, Survey
+from surveys.charts import QuestionChart, build_chart
+from surveys.models import Question, Survey
 
 _SPACE = r"(?:\s|&nbsp;|&#160;)"
 _MARKER = rf"\[{_SPACE}*grafiek{_SPACE}+([\w-]+){_SPACE}*/{_SPACE}*([\w-]+){_SPACE}*\]"
@@ -175,7 +175,7 @@ def chart_reference_errors(html: str) -> list[str]:
 
 def articles_citing(question: Question) -> list:
     """Published articles whose body shows ``question`` as a chart, newest first."""
-    from articles.models import Article
+    from .models import Article
 
     reference = ChartReference(question.survey.slug, question.code)
     candidates = (
