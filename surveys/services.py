@@ -28,6 +28,7 @@ from django.utils.translation import ngettext
 from ambtenarenpanel.caching import SURVEYS, invalidate
 
 from .models import TOTAL_SEGMENT, AnswerOption, Question, Result, Segment, Survey
+from .signals import survey_data_changed
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +111,8 @@ class ImportSummary:
     surveys: list[Survey] = field(default_factory=list)
     #: One outcome per row, only when the file has at most ``PREVIEW_ROW_LIMIT`` rows.
     rows: list[RowOutcome] = field(default_factory=list)
+    #: The questions whose text, answers or figures the import changes (after storing).
+    changed_question_ids: set[int] = field(default_factory=set)
 
     @property
     def is_valid(self) -> bool:
@@ -327,6 +330,7 @@ def import_results(
             summary = _import(survey, dataset, dry_run=False)
             if summary.is_valid:  # bulk writes send no signals
                 invalidate(SURVEYS)
+                _announce_on_commit(summary)
             return summary
     except IntegrityError:
         return ImportSummary(
@@ -357,6 +361,18 @@ def import_results(
                 )
             ],
         )
+
+
+def _announce_on_commit(summary: ImportSummary) -> None:
+    if not summary.changed_question_ids:
+        return
+    survey_ids = {survey.pk for survey in summary.surveys}
+    question_ids = set(summary.changed_question_ids)
+    transaction.on_commit(
+        lambda: survey_data_changed.send(
+            sender=Survey, survey_ids=survey_ids, question_ids=question_ids
+        )
+    )
 
 
 def _import(survey: Survey | None, dataset: tablib.Dataset, *, dry_run: bool):
@@ -777,9 +793,11 @@ def _plan_and_apply(
     option_count = 0
     next_order = {pk: (top or 0) for pk, top in max_order.items()}
 
+    changed_questions_all: list[Question] = []
     for plan in questions:
         question = existing_questions.get((plan.survey.pk, plan.code))
         question_changed = False
+        changes_before = counters[NEW] + counters[UPDATED]
         if question is None:
             next_order[plan.survey.pk] = next_order.get(plan.survey.pk, 0) + 1
             question = Question(
@@ -847,6 +865,8 @@ def _plan_and_apply(
                         count=row.count,
                     )
                 )
+        if counters[NEW] + counters[UPDATED] > changes_before:
+            changed_questions_all.append(question)
 
     removed_options = [
         option.pk
@@ -870,6 +890,9 @@ def _plan_and_apply(
     )
     summary.removed = len(removed_results)
     summary.rows = sorted(outcomes, key=lambda outcome: outcome.row)
+    option_question = {
+        option.pk: option.question_id for option in existing_options.values()
+    }
     if dry_run:
         return
 
@@ -899,6 +922,9 @@ def _plan_and_apply(
             ]
         )
     _update_results(changed_results)
+    summary.changed_question_ids = {q.pk for q in changed_questions_all} | {
+        option_question[option_id] for option_id, _pk in removed_results
+    }
 
 
 def _update_results(changes: list[tuple[int, _Row]]) -> None:
