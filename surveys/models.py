@@ -181,6 +181,13 @@ class Result(models.Model):
     )
     percentage = models.DecimalField(_("percentage"), max_digits=5, decimal_places=2)
     count = models.PositiveIntegerField(_("aantal"), null=True, blank=True)
+    is_suppressed = models.BooleanField(
+        _("onderdrukt"),
+        default=False,
+        help_text=_(
+            "Te weinig respondenten in dit segment: nergens als cijfer getoond."
+        ),
+    )
 
     class Meta:
         verbose_name = _("resultaat")
