@@ -109,6 +109,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Survey figures computed from respondent-level answers (surveys/respondents/): a
+# segment with fewer respondents than this is never shown as a figure anywhere ("te
+# weinig respondenten"). A whole number from 5 to 20; surveys/checks.py checks a value
+# set in another settings module too.
+MIN_GROUP_SIZE_RANGE = (5, 20)
+
+
+def env_group_size(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return default
+    low, high = MIN_GROUP_SIZE_RANGE
+    if not (raw.isascii() and raw.isdigit() and low <= int(raw) <= high):
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number from {low} to {high}, not {raw!r}."
+        )
+    return int(raw)
+
+
+MIN_GROUP_SIZE = env_group_size("MIN_GROUP_SIZE", 10)
+
 # --- Cache: pages, rate limits (see ambtenarenpanel/caching.py) ---------------------
 # Local memory by default: per process, so a page cache invalidation reaches only the
 # process that made the change. Serve the site from several processes (gunicorn

@@ -42,6 +42,29 @@ class Survey(models.Model):
         ),
     )
     method = models.TextField(_("methode"), blank=True)
+    computed_at = models.DateTimeField(
+        _("berekend uit antwoorden"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Wanneer de cijfers het laatst zijn berekend uit de antwoorden van de "
+            "respondenten; leeg als ze als percentages zijn ingelezen."
+        ),
+    )
+    is_weighted = models.BooleanField(
+        _("gewogen"),
+        default=False,
+        editable=False,
+        help_text=_("De berekende cijfers zijn gewogen (kolom gewicht)."),
+    )
+    effective_respondents = models.FloatField(
+        _("effectief aantal respondenten"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Kish: (Σw)² / Σw², gelijk aan het aantal zonder weging."),
+    )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
     objects = SurveyQuerySet.as_manager()
@@ -64,6 +87,11 @@ class Survey(models.Model):
             return str(self.respondents)
         return self.respondents_note
 
+    @property
+    def is_computed(self) -> bool:
+        """True when the figures were computed from respondent-level answers."""
+        return self.computed_at is not None
+
 
 class QuestionQuerySet(models.QuerySet):
     def with_results(self) -> "QuestionQuerySet":
@@ -84,6 +112,7 @@ class Question(models.Model):
     class Type(models.TextChoices):
         SINGLE = "single", _("Eén antwoord")
         MULTI = "multi", _("Meer antwoorden mogelijk")
+        PROFIEL = "profiel", _("Profielvraag (ook uitsplitsing)")
 
     survey = models.ForeignKey(
         Survey,
@@ -107,7 +136,8 @@ class Question(models.Model):
                 fields=["survey", "code"], name="unique_question_code_per_survey"
             ),
             models.CheckConstraint(
-                condition=Q(type__in=["single", "multi"]), name="question_type_valid"
+                condition=Q(type__in=["single", "multi", "profiel"]),
+                name="question_type_valid",
             ),
         ]
 
@@ -129,6 +159,12 @@ class AnswerOption(models.Model):
         verbose_name=_("vraag"),
     )
     label = models.CharField(_("antwoord"), max_length=300)
+    value = models.CharField(
+        _("waarde"),
+        max_length=50,
+        blank=True,
+        help_text=_("De code van dit antwoord in het antwoordenbestand (codeboek)."),
+    )
     order = models.PositiveIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -149,6 +185,15 @@ class Segment(models.Model):
     """A group of respondents; ``Totaal`` is everyone, others are breakdowns such as ``Gemeente``."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
+    group = models.CharField(
+        _("uitsplitsing"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "De profielvraag waar dit segment bij hoort (bijvoorbeeld Organisatie); "
+            "een vraagpagina toont elke uitsplitsing als eigen grafiek."
+        ),
+    )
     order = models.PositiveIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -179,13 +224,55 @@ class Result(models.Model):
         related_name="results",
         verbose_name=_("segment"),
     )
-    percentage = models.DecimalField(_("percentage"), max_digits=5, decimal_places=2)
+
+    class Difference(models.TextChoices):
+        HIGHER = "hoger", _("significant hoger dan de rest")
+        LOWER = "lager", _("significant lager dan de rest")
+
+    percentage = models.DecimalField(
+        _("percentage"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leeg bij een onderdrukt cijfer (te weinig respondenten)."),
+    )
     count = models.PositiveIntegerField(_("aantal"), null=True, blank=True)
     is_suppressed = models.BooleanField(
         _("onderdrukt"),
         default=False,
         help_text=_(
             "Te weinig respondenten in dit segment: nergens als cijfer getoond."
+        ),
+    )
+    # Computed from respondent-level answers (surveys/respondents/); empty for
+    # imported percentages and for suppressed figures.
+    n = models.PositiveIntegerField(
+        _("n"),
+        null=True,
+        blank=True,
+        help_text=_("Respondenten in dit segment die de vraag beantwoordden."),
+    )
+    n_effective = models.FloatField(
+        _("effectieve n"),
+        null=True,
+        blank=True,
+        help_text=_("Kish: (Σw)² / Σw² over die respondenten."),
+    )
+    interval_low = models.DecimalField(
+        _("marge van"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    interval_high = models.DecimalField(
+        _("marge tot"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    difference = models.CharField(
+        _("verschil met de rest"),
+        max_length=5,
+        choices=Difference.choices,
+        blank=True,
+        help_text=_(
+            "Significant verschil met de overige respondenten (z-toets op de "
+            "effectieve n, Holm-correctie, beide groepen minstens 30)."
         ),
     )
 
@@ -200,7 +287,58 @@ class Result(models.Model):
                 condition=Q(percentage__gte=0) & Q(percentage__lte=100),
                 name="percentage_between_0_and_100",
             ),
+            # A suppressed figure stores nothing that could give it away.
+            models.CheckConstraint(
+                condition=Q(is_suppressed=False)
+                | Q(
+                    percentage__isnull=True,
+                    count__isnull=True,
+                    interval_low__isnull=True,
+                    interval_high__isnull=True,
+                ),
+                name="suppressed_result_has_no_figure",
+                violation_error_message=_(
+                    "Een onderdrukt cijfer heeft geen percentage, aantal of marge: "
+                    "maak die velden leeg."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
+        if self.is_suppressed or self.percentage is None:
+            return f"{self.option} ({self.segment}): –"
         return f"{self.option} ({self.segment}): {self.percentage}%"
+
+
+class Respondent(models.Model):
+    """One respondent's raw answers in a round: staff only, never shown on the site.
+
+    ``answers`` maps a question code to the ``waarde`` given (single and profiel) or
+    to the list of chosen ``waarde``s (multi); questions left unanswered are absent.
+    One row per respondent, not per answer: a round of 10 000 respondents × 100
+    questions is 10 000 rows. The figures the site shows are ``Result`` rows computed
+    from these at import (surveys/respondents/).
+    """
+
+    survey = models.ForeignKey(
+        Survey,
+        on_delete=models.CASCADE,
+        related_name="respondent_rows",
+        verbose_name=_("enquête"),
+    )
+    identifier = models.CharField(_("respondent"), max_length=100)
+    weight = models.FloatField(_("gewicht"), null=True, blank=True)
+    answers = models.JSONField(_("antwoorden"), default=dict)
+
+    class Meta:
+        ordering = ["survey", "id"]
+        verbose_name = _("respondent")
+        verbose_name_plural = _("respondenten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "identifier"], name="unique_respondent_per_survey"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.identifier
