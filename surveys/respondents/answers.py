@@ -170,8 +170,6 @@ def read_answers(
                 "het antwoordenbestand heeft geen respondenten (alleen kolomkoppen of leeg)"
             )
         )
-    if weights and not issues and max(weights) <= 0:
-        issues.add(_("alle gewichten zijn 0"), column=WEIGHT_COLUMN)
     codes = []
     for index, question in enumerate(questions):
         if question.is_multi:

@@ -1,0 +1,254 @@
+"""Everything that can be wrong in a codebook or answers file is refused with row, column
+and reason, and nothing is stored."""
+
+import pytest
+
+from surveys.models import Question, Respondent, Result
+from surveys.respondents.service import import_respondents
+from tests.factories import SurveyFactory
+from tests.respondent_files import (
+    CODEBOOK_HEADERS,
+    answer_headers,
+    answer_rows,
+    codebook_rows,
+    example_people,
+    write,
+    write_round,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def refused(
+    tmp_path,
+    *,
+    codebook=None,
+    headers=None,
+    rows=None,
+    kind="csv",
+    book_headers=CODEBOOK_HEADERS,
+):
+    """Import the example round with the given changes; assert nothing was stored."""
+    survey = SurveyFactory()
+    people = example_people()
+    book = write(
+        kind, tmp_path / f"codeboek.{kind}", book_headers, codebook or codebook_rows()
+    )
+    answers = write(
+        kind,
+        tmp_path / f"antwoorden.{kind}",
+        headers or answer_headers(weighted=True),
+        rows if rows is not None else answer_rows(people, weighted=True),
+    )
+    summary = import_respondents(survey=survey, answers=answers, codebook=book)
+    assert not summary.is_valid
+    assert not Respondent.objects.exists() and not Result.objects.exists()
+    assert not Question.objects.exists()
+    return [issue.message for issue in summary.errors]
+
+
+def test_an_unknown_value_names_row_column_and_value(tmp_path):
+    rows = answer_rows(example_people(), weighted=True)
+    rows[9][3] = "5"
+    errors = refused(tmp_path, rows=rows)
+    assert errors == [
+        "Antwoorden, rij 11, kolom ‘bekend’: de waarde ‘5’ staat niet in het codeboek bij deze vraag."
+    ]
+
+
+def test_a_duplicate_respondent_names_both_rows(tmp_path):
+    rows = answer_rows(example_people(), weighted=True)
+    rows[5][0] = rows[2][0]
+    (error,) = refused(tmp_path, rows=rows)
+    assert "rij 7" in error and "respondent" in error and "rij 4" in error
+
+
+def test_a_column_not_in_the_codebook_is_refused(tmp_path):
+    headers = answer_headers(weighted=True) + ["opmerking"]
+    rows = [row + ["x"] for row in answer_rows(example_people(), weighted=True)]
+    (error,) = refused(tmp_path, headers=headers, rows=rows)
+    assert (
+        "rij 1" in error and "‘opmerking’" in error and "niet in het codeboek" in error
+    )
+
+
+def test_a_missing_question_column_is_refused(tmp_path):
+    headers = answer_headers(weighted=True)
+    index = headers.index("kanalen_tel")
+    rows = [
+        r[:index] + r[index + 1 :] for r in answer_rows(example_people(), weighted=True)
+    ]
+    (error,) = refused(
+        tmp_path, headers=headers[:index] + headers[index + 1 :], rows=rows
+    )
+    assert "kanalen_tel" in error and "ontbreekt" in error
+
+
+@pytest.mark.parametrize("cell", ["2", "ja", "x", "0,5"])
+def test_a_multi_cell_other_than_0_1_or_empty_is_refused(tmp_path, cell):
+    rows = answer_rows(example_people(), weighted=True)
+    rows[0][5] = cell
+    (error,) = refused(tmp_path, rows=rows)
+    assert (
+        "rij 2" in error
+        and "kanalen_tel" in error
+        and "1 (gekozen), 0 of leeg" in error
+    )
+
+
+@pytest.mark.parametrize(
+    ("weight", "reason"),
+    [
+        ("", "leeg"),
+        ("-1", "niet positief"),
+        ("0", "niet positief"),
+        ("veel", "geen getal"),
+    ],
+)
+def test_a_bad_weight_is_refused(tmp_path, weight, reason):
+    rows = answer_rows(example_people(), weighted=True)
+    rows[3][-1] = weight
+    (error,) = refused(tmp_path, rows=rows)
+    assert "rij 5" in error and "‘gewicht’" in error and reason in error
+
+
+def test_a_weight_with_a_decimal_comma_is_read(tmp_path):
+    survey = SurveyFactory()
+    rows = answer_rows(example_people(), weighted=True)
+    for row in rows:
+        row[-1] = str(row[-1]).replace(".", ",")
+    codebook, answers = write_round(tmp_path)
+    write("csv", answers, answer_headers(weighted=True), rows)
+    summary = import_respondents(survey=survey, answers=answers, codebook=codebook)
+    assert summary.is_valid and summary.is_weighted
+
+
+def test_every_error_is_reported_not_only_the_first(tmp_path):
+    rows = answer_rows(example_people(), weighted=True)
+    rows[0][3] = "8"
+    rows[1][2] = "z"
+    rows[2][-1] = "-2"
+    errors = refused(tmp_path, rows=rows)
+    assert len(errors) == 3
+    assert [e.split(",")[1].strip() for e in errors] == ["rij 2", "rij 3", "rij 4"]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda rows: rows.__setitem__(6, ("bekend", "", "open", "1", "Ja", 1)),
+            "onbekend",
+        ),
+        (
+            lambda rows: rows.__setitem__(7, ("bekend", "", "", "1", "Nee", 2)),
+            "twee keer",
+        ),
+        (
+            lambda rows: rows.__setitem__(1, ("organisatie", "", "", "2", "", 2)),
+            "geen label",
+        ),
+        (
+            lambda rows: rows.__setitem__(
+                0, ("", "Vraag", "profiel", "1", "Gemeente", 1)
+            ),
+            "vraagcode is leeg",
+        ),
+        (
+            lambda rows: rows.append(("werk", "Werkt u graag?", "single", "", "", "")),
+            "geen antwoordwaarden",
+        ),
+        (
+            lambda rows: rows.append(("extra", "Hoe vaak?", "multi", "", "", "")),
+            "geen antwoordwaarden",
+        ),
+        (
+            lambda rows: rows.append(("gewicht", "Gewicht", "single", "1", "a", 1)),
+            "vaste kolom",
+        ),
+        (
+            lambda rows: rows.append(("bekend", "Andere tekst", "", "4", "Soms", 4)),
+            "twee verschillende",
+        ),
+        (
+            lambda rows: rows.append(("v 1", "Vraag", "single", "1", "Ja", 1)),
+            "letters, cijfers",
+        ),
+        (
+            lambda rows: rows.append(("nieuw", "=SUM(A1)", "single", "1", "Ja", 1)),
+            "formule",
+        ),
+        (
+            lambda rows: rows.append(("nieuw", "Vraag?", "single", "1", "Ja", "eerst")),
+            "geen geheel getal",
+        ),
+    ],
+)
+def test_codebook_errors_are_refused_with_row_and_reason(tmp_path, change, expected):
+    rows = codebook_rows()
+    change(rows)
+    errors = refused(tmp_path, codebook=rows)
+    assert any(
+        expected in error and error.startswith("Codeboek") for error in errors
+    ), errors
+
+
+def test_a_codebook_without_its_required_columns_is_refused(tmp_path):
+    rows = [row[:4] for row in codebook_rows()]
+    (error,) = refused(tmp_path, codebook=rows, book_headers=CODEBOOK_HEADERS[:4])
+    assert "verplichte kolommen ontbreken: label" in error
+
+
+def test_an_empty_answers_file_is_refused(tmp_path):
+    (error,) = refused(tmp_path, rows=[])
+    assert "geen respondenten" in error
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused(tmp_path):
+    survey = SurveyFactory()
+    codebook, _answers = write_round(tmp_path)
+    image = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
+    summary = import_respondents(survey=survey, answers=image, codebook=codebook)
+    assert not summary.is_valid
+    assert "geen spreadsheet" in summary.errors[0].message
+    summary = import_respondents(survey=survey, answers=codebook, codebook=image)
+    assert summary.errors[0].message.startswith("Codeboek")
+
+
+def test_a_damaged_sav_is_refused_with_a_message(tmp_path):
+    survey = SurveyFactory()
+    codebook, _answers = write_round(tmp_path)
+    summary = import_respondents(
+        survey=survey, answers=b"$FL2" + bytes(300), codebook=codebook
+    )
+    assert not summary.is_valid and "SPSS" in summary.errors[0].message
+
+
+def test_a_refused_reimport_keeps_the_previous_round(tmp_path):
+    survey = SurveyFactory()
+    codebook, answers = write_round(tmp_path)
+    import_respondents(survey=survey, answers=answers, codebook=codebook)
+    before = sorted(Result.objects.values_list("id", "percentage"))
+    rows = answer_rows(example_people())
+    rows[0][1] = "Gemeente"  # the label instead of the code
+    write("csv", answers, answer_headers(), rows)
+
+    summary = import_respondents(survey=survey, answers=answers, codebook=codebook)
+
+    assert not summary.is_valid
+    assert sorted(Result.objects.values_list("id", "percentage")) == before
+    assert Respondent.objects.count() == 150
+
+
+def test_a_flood_of_errors_is_counted_and_the_first_ones_kept(tmp_path):
+    rows = answer_rows(example_people() * 5, weighted=True)
+    for number, row in enumerate(rows):
+        row[0] = f"P{number}"
+        row[3] = "x"
+    survey = SurveyFactory()
+    codebook, answers = write_round(tmp_path, weighted=True)
+    write("csv", answers, answer_headers(weighted=True), rows)
+    summary = import_respondents(survey=survey, answers=answers, codebook=codebook)
+    assert summary.error_count == 750
+    assert len(summary.errors) == 500 and summary.more_errors == 250
+    assert "750 fouten" in str(summary)
