@@ -44,6 +44,8 @@ COLUMNS = (
     "volgorde",
 )
 REQUIRED_COLUMNS = COLUMNS[:6]
+#: Added to the export of a round computed from respondents (ignored on import).
+STATISTICS_COLUMNS = ("n", "marge_van", "marge_tot", "verschil")
 
 QUESTION_TYPES = frozenset(Question.Type.values)
 #: A ``single`` question's percentages in one segment must add up to 100 ± this.
@@ -1017,11 +1019,16 @@ def _delete_in_batches(manager, pks: list[int]) -> None:
 # --- Export ------------------------------------------------------------------------
 
 
-def export_results(results: QuerySet[Result] | None = None) -> tablib.Dataset:
+def export_results(
+    results: QuerySet[Result] | None = None, *, with_statistics: bool = False
+) -> tablib.Dataset:
     """The results as a Dataset in the import format: export → edit → import round-trips.
 
     Rows are ordered by round, question, segment and option, as people write them.
-    Percentages are numbers (25.5, never 0.255), counts empty when unknown.
+    Percentages are numbers (25.5, never 0.255), counts empty when unknown. A
+    suppressed figure (too few respondents) is exported as the words "te weinig
+    respondenten", never as a number. ``with_statistics`` (a computed round) adds the
+    columns ``STATISTICS_COLUMNS``: n, the margin's bounds and a significant difference.
     """
     if results is None:
         results = Result.objects.all()
@@ -1043,26 +1050,56 @@ def export_results(results: QuerySet[Result] | None = None) -> tablib.Dataset:
         "count",
         "segment__name",
         "option__order",
+        "is_suppressed",
+        "n",
+        "interval_low",
+        "interval_high",
+        "difference",
     )
-    dataset = tablib.Dataset(headers=list(COLUMNS))
-    for slug, code, text, kind, label, percentage, count, segment, order in rows:
-        dataset.append(
-            (
-                slug,
-                code,
-                text,
-                kind,
-                label,
-                _plain_decimal(percentage),
-                "" if count is None else count,
-                segment,
-                order,
-            )
-        )
+    headers = list(COLUMNS) + (list(STATISTICS_COLUMNS) if with_statistics else [])
+    dataset = tablib.Dataset(headers=headers)
+    suppressed_text = _("te weinig respondenten")
+    for (
+        slug,
+        code,
+        text,
+        kind,
+        label,
+        percentage,
+        count,
+        segment,
+        order,
+        is_suppressed,
+        n,
+        low,
+        high,
+        difference,
+    ) in rows:
+        row = [
+            slug,
+            code,
+            text,
+            kind,
+            label,
+            suppressed_text if is_suppressed else _plain_decimal(percentage),
+            "" if count is None or is_suppressed else count,
+            segment,
+            order,
+        ]
+        if with_statistics:
+            row += [
+                "" if n is None or is_suppressed else n,
+                "" if low is None or is_suppressed else _plain_decimal(low),
+                "" if high is None or is_suppressed else _plain_decimal(high),
+                "" if is_suppressed else difference,
+            ]
+        dataset.append(row)
     return dataset
 
 
-def _plain_decimal(value: Decimal) -> Decimal | int:
-    """25.00 → 25, 25.50 → 25.5: what a person would type."""
+def _plain_decimal(value: Decimal | None) -> Decimal | int | str:
+    """25.00 → 25, 25.50 → 25.5: what a person would type (None: an empty cell)."""
+    if value is None:
+        return ""
     value = value.normalize()
     return int(value) if value == value.to_integral_value() else value

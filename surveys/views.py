@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 from ambtenarenpanel.caching import ARTICLES, SURVEYS, cached_page
 from ambtenarenpanel.pagination import paginate
 
-from .charts import build_chart
+from .charts import build_chart, build_charts
 from .models import Question, Result, Survey
 from .services import export_results
 
@@ -38,10 +38,13 @@ def question_detail(request: HttpRequest, survey_slug: str, code: str) -> HttpRe
     question = get_object_or_404(
         Question.objects.with_results(), survey__slug=survey_slug, code=code
     )
+    charts = build_charts(question)
     context = {
         "question": question,
         "survey": question.survey,
-        "chart": build_chart(question),
+        "chart": charts[0],
+        "charts": charts,
+        "has_intervals": any(chart.has_intervals for chart in charts),
     }
     return render(request, "surveys/question_detail.html", context)
 
@@ -63,7 +66,10 @@ class QuestionChartView(JSONView):
 def survey_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The round's results in the import format, so that export → edit → import round-trips."""
     survey = get_object_or_404(Survey, slug=slug)
-    dataset = export_results(Result.objects.filter(option__question__survey=survey))
+    dataset = export_results(
+        Result.objects.filter(option__question__survey=survey),
+        with_statistics=survey.is_computed,
+    )
     response = HttpResponse(dataset.csv, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{survey.slug}.csv"'
     return response

@@ -7,6 +7,11 @@
  * picture, and marks the figure "chart--drawn" when it did. No inline script,
  * no extra request.
  *
+ * Computed rounds add per dataset its n, suppressed segments (no data: named in the
+ * legend, no bar), a 95 % interval per bar (drawn as a thin line with caps by the
+ * plugin below) and significant differences (a symbol after the value, and in the
+ * tooltip as text). The Totaal dataset has a dark border.
+ *
  * Horizontal bars, 0-100 %, answers in their own order. On a wide figure the
  * answers stand on the axis; on a narrow one (a phone) above their bars, so
  * that long answers keep the full width and the bars keep their length.
@@ -57,11 +62,20 @@
     return (weight || "normal") + " " + size + "px " + window.Chart.defaults.font.family;
   }
 
-  // The value at the end of each bar: readable without hovering, also on touch screens.
+  var SYMBOLS = { hoger: "\u25b2", lager: "\u25bc" };
+
+  function intervalAt(dataset, index) {
+    var interval = dataset.intervals && dataset.intervals[index];
+    return interval && dataset.data[index] !== null ? interval : null;
+  }
+
+  // The value at the end of each bar (after its interval), with the symbol of a
+  // significant difference: readable without hovering, also on touch screens.
   var valueLabels = {
     id: "ambtenarenpanelValueLabels",
     afterDatasetsDraw: function (chart) {
       var ctx = chart.ctx;
+      var scale = chart.scales.x;
       ctx.save();
       ctx.fillStyle = TEXT_COLOUR;
       ctx.textAlign = "left";
@@ -74,8 +88,53 @@
         chart.getDatasetMeta(datasetIndex).data.forEach(function (bar, index) {
           var value = dataset.data[index];
           if (value !== null && value !== undefined) {
-            ctx.fillText(percent(value), bar.x + 4, bar.y);
+            var interval = intervalAt(dataset, index);
+            var x = interval ? Math.max(bar.x, scale.getPixelForValue(interval[1])) : bar.x;
+            var difference = dataset.differences && dataset.differences[index];
+            var text = percent(value) + (difference ? " " + SYMBOLS[difference] : "");
+            ctx.fillText(text, x + 4, bar.y);
           }
+        });
+      });
+      ctx.restore();
+    },
+  };
+
+  // The 95 % interval of each bar: a thin line with caps, dark on a light outline so
+  // that it shows on every bar colour.
+  var intervalLines = {
+    id: "ambtenarenpanelIntervals",
+    afterDatasetsDraw: function (chart) {
+      var ctx = chart.ctx;
+      var scale = chart.scales.x;
+      ctx.save();
+      chart.data.datasets.forEach(function (dataset, datasetIndex) {
+        if (!chart.isDatasetVisible(datasetIndex) || !dataset.intervals) {
+          return;
+        }
+        chart.getDatasetMeta(datasetIndex).data.forEach(function (bar, index) {
+          var interval = intervalAt(dataset, index);
+          if (!interval) {
+            return;
+          }
+          var left = scale.getPixelForValue(interval[0]);
+          var right = scale.getPixelForValue(interval[1]);
+          var cap = Math.max(2, Math.min(5, (bar.height || 10) / 3));
+          [
+            ["#ffffff", 3.5],
+            [TEXT_COLOUR, 1.5],
+          ].forEach(function (stroke) {
+            ctx.strokeStyle = stroke[0];
+            ctx.lineWidth = stroke[1];
+            ctx.beginPath();
+            ctx.moveTo(left, bar.y);
+            ctx.lineTo(right, bar.y);
+            ctx.moveTo(left, bar.y - cap);
+            ctx.lineTo(left, bar.y + cap);
+            ctx.moveTo(right, bar.y - cap);
+            ctx.lineTo(right, bar.y + cap);
+            ctx.stroke();
+          });
         });
       });
       ctx.restore();
@@ -154,25 +213,30 @@
         data: {
           labels: narrow ? payload.labels : lines,
           datasets: payload.datasets.map(function (dataset) {
+            var total = dataset.total && multiple;
             return {
               label: dataset.label,
               data: dataset.data,
+              intervals: dataset.intervals,
+              differences: dataset.differences,
               backgroundColor: dataset.backgroundColor,
-              borderColor: dataset.borderColor,
-              borderWidth: 1,
+              borderColor: total ? TEXT_COLOUR : dataset.borderColor,
+              borderWidth: total ? 2 : 1,
               categoryPercentage: barShare,
               barPercentage: 0.9,
             };
           }),
         },
-        plugins: narrow ? [valueLabels, answersAboveBars(lines, barShare)] : [valueLabels],
+        plugins: narrow
+          ? [intervalLines, valueLabels, answersAboveBars(lines, barShare)]
+          : [intervalLines, valueLabels],
         options: {
           indexAxis: "y",
           responsive: true,
           maintainAspectRatio: false,
           animation: reducedMotion ? false : { duration: 400 },
           color: TEXT_COLOUR,
-          layout: { padding: { top: topPadding, right: narrow ? 44 : 56 } },
+          layout: { padding: { top: topPadding, right: narrow ? 56 : 68 } },
           scales: {
             x: {
               min: 0,
@@ -211,7 +275,24 @@
                   return items.length ? payload.labels[items[0].dataIndex] : "";
                 },
                 label: function (item) {
+                  var texts = payload.texts || {};
+                  var dataset = payload.datasets[item.datasetIndex];
                   var value = percent(item.parsed.x);
+                  var interval = intervalAt(dataset, item.dataIndex);
+                  if (interval) {
+                    value +=
+                      " (" +
+                      texts.margin +
+                      " " +
+                      numberFormat.format(interval[0]) +
+                      "\u2013" +
+                      percent(interval[1]) +
+                      ")";
+                  }
+                  var difference = dataset.differences && dataset.differences[item.dataIndex];
+                  if (difference) {
+                    value += ", " + SYMBOLS[difference] + " " + texts[difference];
+                  }
                   return multiple ? item.dataset.label + ": " + value : value;
                 },
               },

@@ -38,3 +38,14 @@ def fieldwork_period(survey) -> str:
         }
     day = end or start
     return date_format(day, "j F Y") if day else ""
+
+
+@register.filter
+def margin(cell) -> str:
+    """A figure's interval as '52,1–61,3 %' (or '–' when it has none)."""
+    if cell is None or cell.low is None or cell.high is None:
+        return NO_FIGURE
+    low, high = (
+        percentage(value).removesuffix("\u00a0%") for value in (cell.low, cell.high)
+    )
+    return f"{low}–{high}\u00a0%"
