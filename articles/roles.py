@@ -16,8 +16,12 @@ ROLE_PERMISSIONS = {
     },
     "Onderzoek": {
         "surveys": {
-            model: ["add", "change", "delete", "view"]
-            for model in ["survey", "question", "answeroption", "segment", "result"]
+            **{
+                model: ["add", "change", "delete", "view"]
+                for model in ["survey", "question", "answeroption", "segment", "result"]
+            },
+            # Raw answers: read only, and only for research staff.
+            "respondent": ["view"],
         },
     },
 }
@@ -42,8 +46,13 @@ def sync_roles(apps) -> None:
             for model, actions in models.items()
             for action in actions
         ]
+        # A permission of a model that a later migration creates is given by that
+        # migration (e.g. surveys' respondents): skipped here, whatever the order.
         permissions = [
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            permission
             for app_label, codename in codenames
+            for permission in Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
         ]
         group.permissions.set(permissions)

@@ -31,6 +31,7 @@ from ambtenarenpanel.caching import InvalidatesPagesOnDeleteAdmin
 from .forms import ResultConfirmImportForm, ResultImportForm
 from .models import AnswerOption, Question, Result, Segment, Survey
 from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet, SpreadsheetError
+from .respondents import admin as respondent_admin  # noqa: F401  (registers it)
 from .services import COLUMNS, PREVIEW_ROW_LIMIT, REQUIRED_COLUMNS
 from .uploads import ImportFileGone, ImportFileStorage
 
@@ -83,7 +84,12 @@ class SurveyAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            _("Berekend uit antwoorden van respondenten"),
+            {"fields": ["computed_at", "is_weighted", "effective_respondents"]},
+        ),
     ]
+    readonly_fields = ["computed_at", "is_weighted", "effective_respondents"]
 
     def get_queryset(self, request):
         return (
@@ -105,7 +111,7 @@ class SurveyAdmin(admin.ModelAdmin):
 
 class AnswerOptionInline(admin.TabularInline):
     model = AnswerOption
-    fields = ["label", "order"]
+    fields = ["label", "value", "order"]
     extra = 0
 
 
@@ -128,7 +134,7 @@ class QuestionAdmin(admin.ModelAdmin):
 class AnswerOptionAdmin(admin.ModelAdmin):
     """Mostly edited inline with the question; registered so results can search options."""
 
-    list_display = ["label", "question", "order"]
+    list_display = ["label", "value", "question", "order"]
     list_filter = ["question__survey"]
     list_select_related = ["question"]
     search_fields = ["label", "question__code", "question__text"]

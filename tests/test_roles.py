@@ -46,8 +46,12 @@ EXPECTED_PERMISSIONS = {
         "articles.comment": ["change", "delete", "view"],
     },
     "Onderzoek": {
-        f"surveys.{model}": ["add", "change", "delete", "view"]
-        for model in ["survey", "question", "answeroption", "segment", "result"]
+        **{
+            f"surveys.{model}": ["add", "change", "delete", "view"]
+            for model in ["survey", "question", "answeroption", "segment", "result"]
+        },
+        # The raw answers of a computed round: read only.
+        "surveys.respondent": ["view"],
     },
 }
 
@@ -69,6 +73,7 @@ EXPECTED_ACCESS = {
         "surveys.answeroption": "edit",
         "surveys.segment": "edit",
         "surveys.result": "edit",
+        "surveys.respondent": "view",
     },
 }
 ROLES = list(EXPECTED_PERMISSIONS)
