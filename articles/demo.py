@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.html import escape
 
 from surveys.demo import load_survey_demo
+from surveys.demo_respondents import load_respondent_demo
 
 from .models import Article, Author, Category, Comment
 
@@ -81,10 +82,12 @@ def _create_or_update(model, *, values: dict, **lookup):
 def load_demo() -> Article:
     """Create or update the demo article with its category, author and comments.
 
-    The demo survey round is loaded first, so the article's charts refer to
-    existing questions. Running it again changes nothing.
+    The demo survey rounds are loaded first (the article's, and one computed from
+    synthetic respondents), so the article's charts refer to existing questions.
+    Running it again changes nothing.
     """
     load_survey_demo()
+    load_respondent_demo()
     category, _ = Category.objects.update_or_create(
         slug="isamenleving",
         defaults={

@@ -272,6 +272,10 @@ def _describe(summary: RespondentImportSummary, plan: _Plan) -> None:
         q.code for q in book.questions if q.code not in plan.existing
     ]
     summary.removed_questions = [q.code for q in plan.removed]
+    summary.changed_codes = [
+        q.code for q in book.questions if q.code in plan.changed_codes
+    ]
+    summary.changed_codes += summary.removed_questions
     for question, figures in zip(book.questions, plan.figures, strict=True):
         for segment in figures.segments:
             summary.results += len(segment.figures)

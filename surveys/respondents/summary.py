@@ -111,6 +111,9 @@ class RespondentImportSummary:
     totals: list[QuestionTotal] = field(default_factory=list)
     new_questions: list[str] = field(default_factory=list)
     removed_questions: list[str] = field(default_factory=list)
+    #: Codes of the questions whose text, answers or figures the import changes (also
+    #: in a dry run); empty when the files give exactly what is stored.
+    changed_codes: list[str] = field(default_factory=list)
     #: The questions whose text, answers or figures changed (after storing).
     changed_question_ids: set[int] = field(default_factory=set)
 
