@@ -24,6 +24,13 @@ PUBLIC_PAGES = {
     "question page": reverse(
         "surveys:question-detail", kwargs={"survey_slug": SEED_SLUG, "code": "gesprek"}
     ),
+    "computed survey round": reverse(
+        "surveys:survey-detail", kwargs={"slug": "werk-en-welzijn-2024"}
+    ),
+    "computed question page": reverse(
+        "surveys:question-detail",
+        kwargs={"survey_slug": "werk-en-welzijn-2024", "code": "thuiswerken"},
+    ),
     "accessibility statement": reverse("accessibility"),
     "privacy statement": reverse("privacy"),
     "404": "/artikelen/bestaat-niet/",
