@@ -38,7 +38,7 @@ DEMO_SURVEY = {
 
 PROFILES = {
     "organisatie": (
-        "Bij welk type organisatie werkt u?",
+        "Voor welk soort overheidsorganisatie werkt u?",
         "Organisatie",
         [
             ("rijk", "Rijksoverheid", 420),
@@ -50,7 +50,7 @@ PROFILES = {
         ],
     ),
     "leeftijd": (
-        "Wat is uw leeftijd?",
+        "Tot welke leeftijdsgroep behoort u?",
         "Leeftijd",
         [
             ("j", "Jonger dan 35", 20),
