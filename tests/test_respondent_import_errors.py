@@ -112,6 +112,14 @@ def test_a_bad_weight_is_refused(tmp_path, weight, reason):
     assert "rij 5" in error and "‘gewicht’" in error and reason in error
 
 
+def test_a_weight_of_0_for_everyone_is_one_message(tmp_path):
+    rows = answer_rows(example_people(), weighted=True)
+    for row in rows:
+        row[-1] = "0"
+    (error,) = refused(tmp_path, rows=rows)
+    assert "kolom ‘gewicht’" in error and "elke respondent heeft gewicht 0" in error
+
+
 def test_a_weight_with_a_decimal_comma_is_read(tmp_path):
     survey = SurveyFactory()
     rows = answer_rows(example_people(), weighted=True)

@@ -80,6 +80,7 @@ def read_answers(
         index: [] for index, question in enumerate(questions) if question.is_multi
     }
     weights: list[float] = []
+    zero_weights: list[int] = []
     first_row: dict[str, int] = {}
     if issues:
         return Answers([], [], [], None)
@@ -150,6 +151,7 @@ def read_answers(
                     cells[weight_column] if weight_column < width else "",
                     number,
                     issues,
+                    zero_weights,
                 )
             )
         for index in (*unnamed, *range(len(headers), width)):
@@ -164,6 +166,21 @@ def read_answers(
             progress(done, max(total, done))
     if progress:
         progress(done, done)
+    if zero_weights and len(zero_weights) == len(identifiers):
+        issues.add(
+            _(
+                "elke respondent heeft gewicht 0; zo is geen cijfer te berekenen (laat de "
+                "kolom gewicht weg voor ongewogen cijfers)"
+            ),
+            column=WEIGHT_COLUMN,
+        )
+    else:
+        for number in zero_weights:
+            issues.add(
+                _("het gewicht 0 is niet positief; een gewicht is groter dan 0"),
+                row=number,
+                column=WEIGHT_COLUMN,
+            )
     if not identifiers:
         issues.add(
             _(
@@ -188,7 +205,8 @@ def read_answers(
     )
 
 
-def _weight(value, number: int, issues: Issues) -> float:
+def _weight(value, number: int, issues: Issues, zeros: list[int]) -> float:
+    """The weight in a cell; a 0 is noted in ``zeros`` (all zeros get one message)."""
     text = cell_text(value)
     if text == "":
         issues.add(
@@ -214,7 +232,10 @@ def _weight(value, number: int, issues: Issues) -> float:
             column=WEIGHT_COLUMN,
         )
         return 0.0
-    if weight <= 0:
+    if weight == 0:
+        zeros.append(number)
+        return 0.0
+    if weight < 0:
         issues.add(
             _("het gewicht %(value)s is niet positief; een gewicht is groter dan 0")
             % {"value": text},
