@@ -2,6 +2,6 @@
 
 Read (``sheets``, ``codebook``, ``answers``, ``sav``) → check → compute (``compute``,
 with the pure statistics in ``surveys.statistics``) → plan and a short atomic apply
-(``service.import_respondents``), shared by the admin and ``manage.py
+(``service.import_respondents``, storing in ``store``), shared by the admin and ``manage.py
 import_respondents``. See PRODUCT.md, "Respondent-level data".
 """
