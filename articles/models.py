@@ -9,6 +9,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from ambtenarenpanel.text import PlainCharField, PlainTextField
+
 from .embeds import chart_reference_errors
 from .html import sanitize_html
 
@@ -32,9 +34,9 @@ BODY_EXTENSIONS = {
 
 
 class Category(models.Model):
-    name = models.CharField(_("naam"), max_length=100, unique=True)
+    name = PlainCharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = PlainTextField(_("omschrijving"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -49,9 +51,9 @@ class Category(models.Model):
 
 
 class Author(models.Model):
-    name = models.CharField(_("naam"), max_length=100)
+    name = PlainCharField(_("naam"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    bio = models.TextField(_("korte biografie"), blank=True)
+    bio = PlainTextField(_("korte biografie"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -114,20 +116,21 @@ class Article(models.Model):
         DRAFT = "draft", _("Concept")
         PUBLISHED = "published", _("Gepubliceerd")
 
-    title = models.CharField(_("titel"), max_length=200)
+    title = PlainCharField(_("titel"), max_length=200)
     slug = models.SlugField(
         _("slug"),
         max_length=200,
         unique=True,
         help_text=_("Het laatste deel van de URL."),
     )
-    lead = models.TextField(
+    lead = PlainTextField(
         _("intro"), help_text=_("De inleidende alinea boven het artikel.")
     )
     body = ProseEditorField(
         _("tekst"),
         extensions=BODY_EXTENSIONS,
-        sanitize=True,
+        # The one sanitiser (articles/html.py), also run by save() for every other path.
+        sanitize=sanitize_html,
         help_text=_(
             "Zet een grafiek in de tekst met een eigen regel "
             "[grafiek enquete-slug/vraagcode]."
@@ -153,14 +156,14 @@ class Article(models.Model):
         default=timezone.now,
         help_text=_("Een tijd in de toekomst plant de publicatie in."),
     )
-    search_description = models.CharField(
+    search_description = PlainCharField(
         _("omschrijving voor zoekmachines"),
         max_length=160,
         blank=True,
         help_text=_("Maximaal 160 tekens. Leeg: de intro wordt gebruikt."),
     )
     image = models.ImageField(_("afbeelding"), upload_to="artikelen/%Y/", blank=True)
-    image_alt = models.CharField(
+    image_alt = PlainCharField(
         _("alternatieve tekst van de afbeelding"),
         max_length=250,
         blank=True,
@@ -235,10 +238,10 @@ class Comment(models.Model):
         related_name="comments",
         verbose_name=_("artikel"),
     )
-    name = models.CharField(_("naam"), max_length=100)
+    name = PlainCharField(_("naam"), max_length=100)
     email = models.EmailField(_("e-mail"), max_length=254)
     website = models.URLField(_("website"), max_length=200, blank=True)
-    body = models.TextField(_("reactie"), max_length=5000)
+    body = PlainTextField(_("reactie"), max_length=5000)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
