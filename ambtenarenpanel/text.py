@@ -27,7 +27,9 @@ _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 # width space, bidirectional embeddings, overrides and isolates, a byte order mark).
 _UNWANTED = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "".join(
+        f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
+    )
     + "\u200b\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 _ONE_LINE = re.compile("[\t\n]")
@@ -51,7 +53,11 @@ class _CleanTextMixin:
     multiline = True
 
     def _clean(self, value):
-        return clean_text(value, multiline=self.multiline) if isinstance(value, str) else value
+        return (
+            clean_text(value, multiline=self.multiline)
+            if isinstance(value, str)
+            else value
+        )
 
     def to_python(self, value):
         return self._clean(super().to_python(value))
