@@ -1,8 +1,11 @@
 from django.contrib import admin, messages
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from .admin_forms import ArticleAdminForm
 from .models import Article, Author, Category, Comment
 from .services import set_article_status, set_comment_status
 
@@ -23,10 +26,10 @@ class AuthorAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
-        "status",
-        "is_published",
+        "publication",
         "published_at",
         "category",
         "author",
@@ -44,6 +47,14 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Afbeelding"), {"fields": ["image", "image_alt"]}),
         (_("Zoekmachines"), {"fields": ["search_description"]}),
     ]
+
+    @admin.display(description=_("status"), ordering="status")
+    def publication(self, obj: Article) -> str:
+        """Concept, Gepubliceerd, or Gepland voor <datum> for a publish time ahead."""
+        if obj.status == Article.Status.PUBLISHED and not obj.is_published():
+            when = date_format(timezone.localtime(obj.published_at), "j F Y H:i")
+            return gettext("Gepland voor %(date)s") % {"date": when}
+        return obj.get_status_display()
 
     def view_on_site(self, obj: Article) -> str:
         """Drafts and scheduled articles open in the preview, published ones as readers see them."""
