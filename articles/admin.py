@@ -6,6 +6,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .admin_forms import ArticleAdminForm
+from .embeds import existing_references, find_chart_references
 from .models import Article, Author, Category, Comment
 from .services import set_article_status, set_comment_status
 
@@ -55,6 +56,21 @@ class ArticleAdmin(admin.ModelAdmin):
             when = date_format(timezone.localtime(obj.published_at), "j F Y H:i")
             return gettext("Gepland voor %(date)s") % {"date": when}
         return obj.get_status_display()
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Saved although a chart's question was deleted since: say so.
+        cited = find_chart_references(obj.body)
+        for reference in sorted(set(cited) - existing_references(cited), key=str):
+            self.message_user(
+                request,
+                gettext(
+                    "De grafiek ‘%(chart)s’ bestaat niet meer: lezers zien hem niet. "
+                    "Haal de regel weg of kies een andere vraag."
+                )
+                % {"chart": reference},
+                messages.WARNING,
+            )
 
     def view_on_site(self, obj: Article) -> str:
         """Drafts and scheduled articles open in the preview, published ones as readers see them."""

@@ -2,7 +2,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -11,7 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from ambtenarenpanel.text import PlainCharField, PlainTextField
 
-from .embeds import chart_reference_errors
+from .embeds import ChartReference, chart_reference_errors
 from .html import sanitize_html
 
 BODY_EXTENSIONS = {
@@ -185,10 +185,14 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
+        from .citations import sync_citations
+
         if not self.slug:
             self.slug = slugify(self.title)[:200]
         self.body = sanitize_html(self.body)
-        super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            sync_citations(self)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article-detail", kwargs={"slug": self.slug})
@@ -197,7 +201,15 @@ class Article(models.Model):
         errors = {}
         if self.image and not self.image_alt.strip():
             errors["image_alt"] = _("Geef een alternatieve tekst voor de afbeelding.")
-        if chart_errors := chart_reference_errors(self.body):
+        already_cited = frozenset(
+            ChartReference(slug, code)
+            for slug, code in (
+                self.citations.values_list("survey_slug", "code") if self.pk else []
+            )
+        )
+        if chart_errors := chart_reference_errors(
+            self.body, already_cited=already_cited
+        ):
             errors["body"] = chart_errors
         if errors:
             raise ValidationError(errors)
@@ -216,6 +228,38 @@ class Article(models.Model):
     @property
     def meta_description(self) -> str:
         return self.search_description or self.lead[:160]
+
+
+class Citation(models.Model):
+    """An article cites a survey question (a chart, a figure): one row per question.
+
+    Kept in step with the body on every save (``articles.citations.sync_citations``),
+    so that "which articles cite this question" is one indexed lookup. By slug and
+    code, not a foreign key: a citation outlives a deleted question, which is how an
+    article whose chart broke can still be saved.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        verbose_name=_("artikel"),
+    )
+    survey_slug = models.CharField(_("enquête"), max_length=100)
+    code = models.CharField(_("vraagcode"), max_length=50)
+
+    class Meta:
+        verbose_name = _("bronvermelding")
+        verbose_name_plural = _("bronvermeldingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "survey_slug", "code"], name="unique_citation"
+            )
+        ]
+        indexes = [models.Index(fields=["survey_slug", "code"])]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.survey_slug}/{self.code}"
 
 
 class CommentQuerySet(models.QuerySet):

@@ -163,10 +163,16 @@ def _render_article(
             cached_fragment(
                 "article-body",
                 scopes=[SURVEYS],
-                vary=article.body,
+                vary=f"{is_preview}\n{article.body}",
                 render=lambda: render_to_string(
                     "articles/_article_body.html",
-                    {"article": article, "article_body": article_body(article.body)},
+                    {
+                        "article": article,
+                        # Staff see where a chart whose question is gone stood.
+                        "article_body": article_body(
+                            article.body, show_missing=is_preview
+                        ),
+                    },
                 ),
             )
         ),

@@ -28,6 +28,7 @@ from import_export.signals import post_import
 
 from ambtenarenpanel.caching import InvalidatesPagesOnDeleteAdmin
 
+from .admin_protection import ProtectsCitedDataAdmin, ProtectsCitedDataFormSet
 from .forms import ResultConfirmImportForm, ResultImportForm
 from .models import AnswerOption, Question, Result, Segment, Survey
 from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet, SpreadsheetError
@@ -54,6 +55,7 @@ SHOWN_ERRORS = 20
 
 class QuestionInline(admin.TabularInline):
     model = Question
+    formset = ProtectsCitedDataFormSet
     fields = ["code", "text", "type", "order"]
     extra = 0
     show_change_link = True
@@ -63,7 +65,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin):
+class SurveyAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
     list_display = ["title", "slug", "fieldwork_end", "respondents", "question_count"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
@@ -105,12 +107,13 @@ class SurveyAdmin(admin.ModelAdmin):
 
 class AnswerOptionInline(admin.TabularInline):
     model = AnswerOption
+    formset = ProtectsCitedDataFormSet
     fields = ["label", "order"]
     extra = 0
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
     list_display = ["code", "short_text", "type", "survey", "order"]
     list_display_links = ["code", "short_text"]
     list_filter = ["survey", "type"]
@@ -125,7 +128,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(AnswerOption)
-class AnswerOptionAdmin(admin.ModelAdmin):
+class AnswerOptionAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
     """Mostly edited inline with the question; registered so results can search options."""
 
     list_display = ["label", "question", "order"]
