@@ -13,7 +13,20 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = [
+            "title",
+            "slug",
+            "category",
+            "author",
+            "lead",
+            "body",
+            "status",
+            "published_at",
+            "comments_open",
+            "image",
+            "image_alt",
+            "search_description",
+        ]
 
     def clean(self):
         cleaned_data = super().clean()
