@@ -334,6 +334,15 @@ if S3_BUCKET:
             media_origins.append(f"https://{S3_BUCKET}.s3.{S3_REGION}.amazonaws.com")
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].extend(media_origins)
 
+# --- Uploaded media served by the site (docs/deploy.md, "Uploaded images") ---------
+# With the images on disk (no bucket), the site serves them under MEDIA_URL itself, in
+# development and under gunicorn alike (ambtenarenpanel/views.py: images only, from
+# MEDIA_ROOT only). SERVE_MEDIA=0 when nginx serves /media/ from the same folder.
+SERVE_MEDIA = env_flag("SERVE_MEDIA", default=not S3_BUCKET)
+# Where an image chosen in a refused admin form waits for the next post (articles/images.py);
+# None: <system temp folder>/ambtenarenpanel-images.
+PENDING_IMAGE_DIR = None
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,6 +1,9 @@
+import re
+
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArchiveSitemap, ArticleSitemap, StaticSitemap
@@ -30,6 +33,12 @@ urlpatterns = [
     path("onderzoek/", include("surveys.urls")),
     path("", include("articles.urls")),
 ]
+
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.append(
+        re_path(rf"^{media_prefix}(?P<path>.+)$", views.media, name="media")
+    )
 
 handler404 = "ambtenarenpanel.views.page_not_found"
 handler500 = "ambtenarenpanel.views.server_error"

@@ -45,7 +45,7 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "author", "lead", "body"]}),
         (_("Publicatie"), {"fields": ["status", "published_at", "comments_open"]}),
-        (_("Afbeelding"), {"fields": ["image", "image_alt"]}),
+        (_("Afbeelding"), {"fields": ["image", "image_alt", "pending_image"]}),
         (_("Zoekmachines"), {"fields": ["search_description"]}),
     ]
 
@@ -59,6 +59,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
+        form.discard_pending_image()
         # Saved although a chart's question was deleted since: say so.
         cited = find_chart_references(obj.body)
         for reference in sorted(set(cited) - existing_references(cited), key=str):

@@ -13,6 +13,7 @@ from ambtenarenpanel.text import PlainCharField, PlainTextField
 
 from .embeds import ChartReference, chart_reference_errors
 from .html import sanitize_html
+from .images import SizedImageField
 
 BODY_EXTENSIONS = {
     "Bold": True,
@@ -162,7 +163,20 @@ class Article(models.Model):
         blank=True,
         help_text=_("Maximaal 160 tekens. Leeg: de intro wordt gebruikt."),
     )
-    image = models.ImageField(_("afbeelding"), upload_to="artikelen/%Y/", blank=True)
+    image = SizedImageField(
+        _("afbeelding"),
+        upload_to="artikelen/%Y/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    # Filled from the file when one is uploaded: the page reserves the image's space.
+    image_width = models.PositiveIntegerField(
+        _("breedte van de afbeelding"), null=True, blank=True, editable=False
+    )
+    image_height = models.PositiveIntegerField(
+        _("hoogte van de afbeelding"), null=True, blank=True, editable=False
+    )
     image_alt = PlainCharField(
         _("alternatieve tekst van de afbeelding"),
         max_length=250,
