@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("taal/", views.set_language, name="set-language"),
     path(
         "toegankelijkheid/",
         TemplateView.as_view(template_name="pages/accessibility.html"),

@@ -1,12 +1,16 @@
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views import static
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext as _
+from django.views import i18n, static
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from .security import posted_from_this_site
 
 #: What the site serves from MEDIA_ROOT: the images of articles, nothing else.
 MEDIA_TYPES = {
@@ -48,6 +52,29 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
     response.headers["Content-Type"] = media_type
     response.headers["Cache-Control"] = f"public, max-age={MEDIA_MAX_AGE}"
+    return response
+
+
+@csrf_exempt  # a form on shared, cached pages: checked by posted_from_this_site()
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The language switch in the header: Django's ``set_language``, back to the same page.
+
+    ``next`` must be a path of this site (``/…``); anything else goes to the home page.
+    The pages the browser keeps were in the old language and say only ``Vary:
+    Accept-Language``, so the answer asks the browser to drop its cache of this site
+    (``Clear-Site-Data: "cache"``); the page cache itself keys pages by language.
+    """
+    if not posted_from_this_site(request):
+        return HttpResponseForbidden(
+            _("De taal is niet gewijzigd: het verzoek kwam niet van deze site.")
+        )
+    next_url = request.POST.get("next", "")
+    if not next_url.startswith("/") or next_url.startswith(("//", "/\\")):
+        request.POST = request.POST.copy()
+        request.POST["next"] = reverse("articles:home")
+    response = i18n.set_language(request)
+    response.headers["Clear-Site-Data"] = '"cache"'
     return response
 
 
