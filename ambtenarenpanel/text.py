@@ -83,3 +83,18 @@ class PlainTextField(_CleanTextMixin, models.TextField):
     """A ``TextField`` of clean text (``clean_text()``)."""
 
     _django_field = models.TextField
+
+
+def shorten(text: str, length: int) -> str:
+    """``text`` in at most ``length`` characters: cut at a word boundary, with "…".
+
+    Whitespace runs count as one space. A first word longer than ``length`` is cut
+    inside the word.
+    """
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if text[length - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArchiveSitemap, ArticleSitemap, StaticSitemap
@@ -15,6 +16,9 @@ sitemaps = {
     "archives": ArchiveSitemap,
     "pages": StaticSitemap,
 }
+
+admin.site.site_header = admin.site.site_title = _("Ambtenarenpanel — beheer")
+admin.site.index_title = _("Overzicht")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -31,6 +31,8 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False},
     "History": True,
+    # Spellcheck stays on (static/js/article-editor.js asks for Dutch).
+    "NoSpellCheck": False,
 }
 
 

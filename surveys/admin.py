@@ -26,6 +26,7 @@ from import_export.formats import base_formats
 from import_export.forms import ExportForm
 from import_export.signals import post_import
 
+from ambtenarenpanel.admin_wording import NeuterNameAdmin
 from ambtenarenpanel.caching import InvalidatesPagesOnDeleteAdmin
 
 from .admin_protection import ProtectsCitedDataAdmin, ProtectsCitedDataFormSet
@@ -139,14 +140,16 @@ class AnswerOptionAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
 
 
 @admin.register(Segment)
-class SegmentAdmin(admin.ModelAdmin):
+class SegmentAdmin(NeuterNameAdmin, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
 
 
 @admin.register(Result)
-class ResultAdmin(InvalidatesPagesOnDeleteAdmin, ImportExportMixin, admin.ModelAdmin):
+class ResultAdmin(
+    NeuterNameAdmin, InvalidatesPagesOnDeleteAdmin, ImportExportMixin, admin.ModelAdmin
+):
     list_display = ["question_code", "option", "segment", "percentage", "count"]
     list_filter = ["option__question__survey", "segment", "option__question__type"]
     list_select_related = ["option__question__survey", "segment"]
