@@ -63,6 +63,9 @@ serve: install messages
 		'export SECRET_KEY="$$(python3 -c "import secrets; print(secrets.token_urlsafe(50))")"'; exit 1; }
 	DEBUG=0 $(MANAGE) migrate --noinput
 	DEBUG=0 $(MANAGE) collectstatic --noinput --verbosity 0
+	@# The nightly purge of old comment addresses (privacy statement), once at start;
+	@# a server that runs for days needs the systemd timer of docs/deploy.md.
+	DEBUG=0 $(MANAGE) purge_comment_ips
 	DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py
 
 # Benchmarks (bench/README.md): each makes a throwaway database of its own (SQLite, or

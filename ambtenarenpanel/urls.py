@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArchiveSitemap, ArticleSitemap, StaticSitemap
+from surveys.sitemaps import QuestionSitemap, SurveyListSitemap, SurveySitemap
 
 from . import views
 
@@ -15,6 +16,9 @@ sitemaps = {
     "articles": ArticleSitemap,
     "archives": ArchiveSitemap,
     "pages": StaticSitemap,
+    "survey-list": SurveyListSitemap,
+    "surveys": SurveySitemap,
+    "questions": QuestionSitemap,
 }
 
 admin.site.site_header = admin.site.site_title = _("Ambtenarenpanel — beheer")
@@ -45,5 +49,6 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
         re_path(rf"^{media_prefix}(?P<path>.+)$", views.media, name="media")
     )
 
+handler400 = "ambtenarenpanel.views.bad_request"
 handler404 = "ambtenarenpanel.views.page_not_found"
 handler500 = "ambtenarenpanel.views.server_error"

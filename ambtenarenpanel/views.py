@@ -82,6 +82,11 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", status=404)
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Rendered without the request: a forged Host header, say, must not break it too."""
+    return HttpResponse(render_to_string("400.html"), status=400)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """Rendered without a request context, so that a broken context cannot break it too."""
     return HttpResponse(render_to_string("500.html"), status=500)

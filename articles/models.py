@@ -1,3 +1,4 @@
+import hashlib
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -9,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from ambtenarenpanel.text import PlainCharField, PlainTextField
+from ambtenarenpanel.text import PlainCharField, PlainTextField, clean_text, shorten
 
 from .embeds import ChartReference, chart_reference_errors
 from .html import sanitize_html
@@ -243,7 +244,8 @@ class Article(models.Model):
 
     @property
     def meta_description(self) -> str:
-        return self.search_description or self.lead[:160]
+        """For search engines and share previews: at most 160 characters, cut at a word."""
+        return self.search_description or shorten(self.lead, 160)
 
 
 class Citation(models.Model):
@@ -278,6 +280,18 @@ class Citation(models.Model):
         return f"{self.article_id} → {self.survey_slug}/{self.code}"
 
 
+def validate_https_url(value: str) -> None:
+    """A commenter's website must be an https:// address (SECURITY.md, Comments)."""
+    if value and not value.lower().startswith("https://"):
+        raise ValidationError(
+            _(
+                "Alleen een beveiligd webadres kan, beginnend met https:// "
+                "(niet http:// of ftp://)."
+            ),
+            code="not_https",
+        )
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self) -> "CommentQuerySet":
         return self.filter(status=Comment.Status.APPROVED).order_by("created_at", "id")
@@ -300,13 +314,21 @@ class Comment(models.Model):
     )
     name = PlainCharField(_("naam"), max_length=100)
     email = models.EmailField(_("e-mail"), max_length=254)
-    website = models.URLField(_("website"), max_length=200, blank=True)
+    website = models.URLField(
+        _("website"), max_length=200, blank=True, validators=[validate_https_url]
+    )
     body = PlainTextField(_("reactie"), max_length=5000)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("geplaatst"), default=timezone.now)
     ip_address = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    # Who wrote what, set once when the comment is stored: the database refuses the
+    # same comment twice on one article (a double click, a reloaded POST), also when
+    # both posts arrive at the same moment. Empty for comments stored before it existed
+    # that repeated an earlier one.
+    # NULL, not "": the unique constraint allows any number of those.
+    fingerprint = models.CharField(max_length=64, null=True, editable=False)  # noqa: DJ001
 
     objects = CommentQuerySet.as_manager()
 
@@ -315,6 +337,22 @@ class Comment(models.Model):
         verbose_name = _("reactie")
         verbose_name_plural = _("reacties")
         indexes = [models.Index(fields=["article", "status", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "fingerprint"], name="comment_posted_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return _("Reactie van %(name)s") % {"name": self.name}
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding and not self.fingerprint:
+            # The text as it is stored: PlainTextField cleans it in pre_save too.
+            self.fingerprint = self.fingerprint_of(self.email, clean_text(self.body))
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def fingerprint_of(email: str, body: str) -> str:
+        """The same writer (e-mail address in any case) and the same text."""
+        return hashlib.sha256(f"{email.strip().lower()}\n{body}".encode()).hexdigest()

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -48,3 +48,21 @@ def purge_comment_ips(*, older_than_days: int) -> int:
     return Comment.objects.filter(
         created_at__lt=cutoff, ip_address__isnull=False
     ).update(ip_address=None)
+
+
+def store_comment(*, comment: Comment) -> bool:
+    """Store a new ``comment`` unless its article already has the same one.
+
+    Returns whether it was stored. The database's unique fingerprint decides, so two
+    posts of one double click that arrive at the same moment store one comment.
+    """
+    try:
+        with transaction.atomic():
+            comment.save()
+    except IntegrityError:
+        if Comment.objects.filter(
+            article_id=comment.article_id, fingerprint=comment.fingerprint
+        ).exists():
+            return False
+        raise
+    return True

@@ -26,6 +26,7 @@ from ambtenarenpanel.security import client_ip, posted_from_this_site
 from .embeds import article_body
 from .forms import CommentForm, make_form_token
 from .models import Article, Author, Category
+from .services import store_comment
 
 ARTICLES_PER_PAGE = 10
 
@@ -84,14 +85,11 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
             )
         elif form.is_valid():
             comment = form.save(commit=False)
+            comment.article = article
+            comment.ip_address = client_ip(request)
             # A double click or a reload of the POST sends the same comment again:
             # the reader gets the same answer, the moderators one comment.
-            if not article.comments.filter(
-                email=comment.email, body=comment.body
-            ).exists():
-                comment.article = article
-                comment.ip_address = client_ip(request)
-                comment.save()
+            store_comment(comment=comment)
             messages.success(
                 request,
                 _(

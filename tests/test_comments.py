@@ -140,6 +140,22 @@ def test_an_invalid_form_keeps_what_was_typed(client, article, comment_data):
     assert not Comment.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "website",
+    ["http://www.example.org/", "ftp://ftp.example.org/bestand", "HTTP://x.nl"],
+)
+def test_a_website_that_is_not_https_is_refused_as_security_md_says(
+    client, article, comment_data, website
+):
+    response = post(client, article, {**comment_data, "website": website})
+
+    assert response.status_code == 400
+    assert "Alleen een beveiligd webadres kan, beginnend met https://" in (
+        response.content.decode()
+    )
+    assert not Comment.objects.exists()
+
+
 def test_a_javascript_website_is_refused(client, article, comment_data):
     response = post(client, article, {**comment_data, "website": "javascript:alert(1)"})
 

@@ -394,3 +394,21 @@ def test_with_https_on_http_redirects_hsts_is_sent_and_cookies_are_secure(tmp_pa
         "COOKIE csrftoken True True Lax",
         "COOKIE sessionid True True Lax",
     ]
+
+
+def test_every_response_says_other_sites_may_not_embed_it(client, settings, tmp_path):
+    from tests.factories import ArticleFactory as Article_
+
+    article = Article_()
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    urls = [
+        article.get_absolute_url(),
+        reverse("articles:feed"),
+        "/static/css/site.css",
+        "/media/foto.png",
+        "/bestaat-niet/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin", url
