@@ -114,7 +114,9 @@ def test_a_long_lead_is_cut_at_a_word_for_search_engines_and_share_previews(clie
 
     content = client.get(article.get_absolute_url()).content.decode()
 
-    description = re.search(r'<meta property="og:description" content="([^"]*)">', content)[1]
+    description = re.search(
+        r'<meta property="og:description" content="([^"]*)">', content
+    )[1]
     assert len(description) <= 160
     assert description.endswith("…")
     assert lead.startswith(description[:-1])

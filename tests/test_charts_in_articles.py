@@ -63,7 +63,7 @@ def test_a_chart_line_in_the_body_becomes_a_figure_with_caption_table_and_link(
     figure_html = html[figure : html.index("</figure>", figure)]
     assert "<figcaption" in figure_html
     assert question.text in figure_html
-    assert "Enquête <span lang=\"nl\">Digitale dienstverlening</span>" in figure_html
+    assert 'Enquête <span lang="nl">Digitale dienstverlening</span>' in figure_html
     assert "n&nbsp;=&nbsp;480" in figure_html
     assert '<th scope="row" lang="nl">Ja</th>' in figure_html
     assert "57\xa0%" in figure_html

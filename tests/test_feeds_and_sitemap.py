@@ -228,7 +228,9 @@ def test_an_empty_feed_keeps_the_same_last_build_date(client, isamenleving):
 def test_the_sitemap_lists_the_survey_pages(client):
     from tests.factories import question_with_results
 
-    question = question_with_results(labels=["Ja", "Nee"], percentages={"Totaal": [50, 50]})
+    question = question_with_results(
+        labels=["Ja", "Nee"], percentages={"Totaal": [50, 50]}
+    )
 
     locations = sitemap_locations(client)
 

@@ -93,7 +93,7 @@ def test_a_bad_request_gets_the_sites_dutch_400_page(client):
 
     assert response.status_code == 400
     content = response.content.decode()
-    assert "<h1 class=\"page-title\">Ongeldig verzoek</h1>" in content
+    assert '<h1 class="page-title">Ongeldig verzoek</h1>' in content
     assert '<html lang="nl">' in content
     assert "Bad Request" not in content
 

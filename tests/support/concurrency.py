@@ -9,6 +9,7 @@ barrier: after ``wait`` seconds the other goes on alone.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from django.db import connections
@@ -24,10 +25,8 @@ def post_at_once(url: str, data: dict, *, model, copies: int = 2, wait: float = 
 
     def hold(sender, **kwargs):
         if threading.current_thread() in threads:
-            try:
+            with contextlib.suppress(threading.BrokenBarrierError):
                 barrier.wait()
-            except threading.BrokenBarrierError:
-                pass
 
     def post():
         try:
