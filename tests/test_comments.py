@@ -483,3 +483,22 @@ def test_the_email_address_never_appears_on_a_public_page_or_feed(client):
     assert "Een reactie over kwartiermakers." in (
         client.get(article.get_absolute_url()).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_REFERER": "https://evil.example/pagina"},
+    ],
+)
+def test_a_cross_site_post_is_refused_whoever_sends_it(
+    client, article, comment_data, headers
+):
+    """Also from Django's test client, whose requests say "don't check CSRF": the
+    check reads only what a browser sends."""
+    response = client.post(article.get_absolute_url(), comment_data, **headers)
+
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
