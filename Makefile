@@ -1,17 +1,27 @@
 # The two commands of the README: `make run` and `make test`. Everything else is a step of those.
+# The site needs Python 3.11: where `python3` is another version, say which, e.g.
+# `make PYTHON=python3.11 run`. A .venv made with another Python is made anew.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# Tests run with DEBUG off, as in production; this key is for tests only.
-TEST_ENV := DEBUG=0 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only}
+IS_PY311 := -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'
+# Tests run with DEBUG off, as in production; this key is for tests only. No .env.
+TEST_ENV := ENV_FILE= DEBUG=0 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only}
 # Injected into pages by the browser tests; from the npm registry (package.json).
 AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-respondents
 
-run: install messages migrate demo
+run: install messages .env migrate demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+# Settings for development on this machine (git-ignored), read by settings.py, so that the
+# README's `.venv/bin/python manage.py …` commands work as written. The environment wins
+# over it; an existing .env is kept.
+.env:
+	@$(BIN)/python -c 'import secrets; print("# Written by make run: development settings for this machine, never for production.\nDEBUG=1\nSECRET_KEY=" + secrets.token_urlsafe(50))' > $@
+	@echo "Wrote .env: DEBUG=1 and a development SECRET_KEY for manage.py commands."
 
 test: install messages $(AXE)
 	$(BIN)/ruff check .
@@ -20,9 +30,16 @@ test: install messages $(AXE)
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-install: $(VENV)/.installed
+install:
+	@if test -x $(BIN)/python && ! $(BIN)/python $(IS_PY311) 2>/dev/null; then \
+		echo "$(VENV) was made with $$($(BIN)/python --version 2>&1), not Python 3.11: making it anew."; \
+		rm -rf $(VENV); fi
+	@$(MAKE) --no-print-directory $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) $(IS_PY311) 2>/dev/null || { \
+		echo "The site needs Python 3.11; $(PYTHON) is $$($(PYTHON) --version 2>&1 || echo missing)." \
+		"Name a Python 3.11, e.g.: make PYTHON=python3.11 run"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --editable . --group dev
@@ -46,6 +63,9 @@ serve: install messages
 		'export SECRET_KEY="$$(python3 -c "import secrets; print(secrets.token_urlsafe(50))")"'; exit 1; }
 	DEBUG=0 $(MANAGE) migrate --noinput
 	DEBUG=0 $(MANAGE) collectstatic --noinput --verbosity 0
+	@# The nightly purge of old comment addresses (privacy statement), once at start;
+	@# a server that runs for days needs the systemd timer of docs/deploy.md.
+	DEBUG=0 $(MANAGE) purge_comment_ips
 	DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py
 
 # Benchmarks (bench/README.md): each makes a throwaway database of its own (SQLite, or
@@ -63,6 +83,7 @@ bench-pages: install messages
 
 messages: install
 	$(BIN)/pybabel compile --domain django --directory locale --use-fuzzy --statistics
+	$(BIN)/pybabel compile --domain djangojs --directory locale --use-fuzzy --statistics
 
 migrate: install
 	DEBUG=1 $(MANAGE) migrate --noinput

@@ -7,6 +7,9 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ambtenarenpanel.settings")
     from django.core.management import execute_from_command_line
 
+    from ambtenarenpanel.startup import load_settings
+
+    load_settings()
     execute_from_command_line(sys.argv)
 
 

@@ -8,6 +8,9 @@
   and shows a Dutch page after too many.
 - ``UploadSizeLimitHandler``: an uploaded file larger than ``settings.UPLOAD_MAX_BYTES``
   is not written anywhere; the form gets a stand-in of that size to refuse it.
+- ``posted_from_this_site``: the CSRF check of the forms on shared, cached pages (the
+  comment form, the language switch), which carry no CSRF token.
+- ``CrossOriginResourcePolicyMiddleware``: ``Cross-Origin-Resource-Policy: same-origin``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import ipaddress
 import re
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from csp.middleware import PolicyParts
@@ -25,6 +29,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpRequest, HttpResponseBase
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -153,3 +158,42 @@ class UploadSizeLimitHandler(FileUploadHandler):
         if self.received > settings.UPLOAD_MAX_BYTES:
             return TooLargeUpload(self.file_name, self.received, self.content_type)
         return None
+
+
+def posted_from_this_site(request: HttpRequest) -> bool:
+    """Whether a POST was sent from a page of this site: the CSRF defence of forms on
+    shared pages.
+
+    The article page (and every page's language switch) is one page for every reader
+    (cached, also by front caches), so its forms carry no CSRF token. The browser's own
+    headers say where the form was instead: ``Sec-Fetch-Site: same-origin``; without it
+    an ``Origin`` of this site; without that a ``Referer`` of this site (OWASP,
+    "Verifying Origin With Standard Headers"). A request with none of them needs a valid
+    CSRF token, as Django's middleware checks it. Such forms grant no session
+    privileges: a comment waits for moderation, a language choice is the reader's own.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site:
+        return fetch_site == "same-origin"
+    site = f"{request.scheme}://{request.get_host()}"
+    origin = request.headers.get("Origin")
+    if origin:
+        return origin == site or origin in settings.CSRF_TRUSTED_ORIGINS
+    if referer := request.headers.get("Referer"):
+        parts = urlsplit(referer)
+        return f"{parts.scheme}://{parts.netloc}" == site
+    csrf_check = CsrfViewMiddleware(lambda request: None)
+    return csrf_check.process_view(request, None, (), {}) is None
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """``Cross-Origin-Resource-Policy: same-origin`` on every response: no other site may
+    embed our pages, images, scripts or data (Spectre-style cross-origin reads)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response

@@ -2,6 +2,8 @@
 
 See PRODUCT.md (Environment): DATABASE_URL, DEBUG, SECRET_KEY, ALLOWED_HOSTS,
 HTTPS, REDIS_URL and MEDIA_ROOT. The defaults make a local development run work.
+A missing or invalid value raises ImproperlyConfigured with a one-line message, which
+``manage.py`` and ``wsgi.py`` print without a traceback (ambtenarenpanel/startup.py).
 """
 
 import os
@@ -13,15 +15,46 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# --- A development .env file ------------------------------------------------------
+# `make run` writes .env in the project folder (DEBUG=1 and a key of its own; git
+# ignores it), so that the README's `manage.py` commands work as written. Variables
+# set in the environment win over the file. ENV_FILE names another file; an empty
+# ENV_FILE reads none (tests/settings.py: a developer's .env never reaches the tests).
+ENV_FILE = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    load_dotenv(ENV_FILE, override=False)
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
 
 def env_flag(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """``1``/``0`` (or true/false, yes/no, on/off); empty or unset: ``default``."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value not in _TRUE | _FALSE:
+        raise ImproperlyConfigured(
+            f"{name} moet 1 of 0 zijn, niet ‘{os.environ[name]}’."
+        )
+    return value in _TRUE
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number; empty or unset: ``default``."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} moet een geheel getal zijn, niet ‘{value}’."
+        ) from None
 
 
 DEBUG = env_flag("DEBUG")
@@ -29,7 +62,10 @@ DEBUG = env_flag("DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY ontbreekt (verplicht als DEBUG uit staat): zet SECRET_KEY in "
+            "de omgeving, of draai eerst `make run`, dat een .env voor ontwikkeling schrijft."
+        )
     SECRET_KEY = "django-insecure-development-only-key"
 
 ALLOWED_HOSTS = [
@@ -58,6 +94,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Above WhiteNoise, so that static files get the security headers too.
+    "ambtenarenpanel.security.CrossOriginResourcePolicyMiddleware",
     "ambtenarenpanel.security.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -198,7 +235,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SITE_NAME = "Ambtenarenpanel"
 
 # Comments: spam defence without third parties (see articles/forms.py).
-COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", "3"))
+COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3)
 COMMENT_RATE = os.environ.get("COMMENT_RATE", "5/10m")
 COMMENT_IP_RETENTION_DAYS = 30
 # Where the visitor's IP address is read from: REMOTE_ADDR, or behind a reverse proxy
@@ -318,6 +355,15 @@ if S3_BUCKET:
         if S3_REGION:
             media_origins.append(f"https://{S3_BUCKET}.s3.{S3_REGION}.amazonaws.com")
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].extend(media_origins)
+
+# --- Uploaded media served by the site (docs/deploy.md, "Uploaded images") ---------
+# With the images on disk (no bucket), the site serves them under MEDIA_URL itself, in
+# development and under gunicorn alike (ambtenarenpanel/views.py: images only, from
+# MEDIA_ROOT only). SERVE_MEDIA=0 when nginx serves /media/ from the same folder.
+SERVE_MEDIA = env_flag("SERVE_MEDIA", default=not S3_BUCKET)
+# Where an image chosen in a refused admin form waits for the next post (articles/images.py);
+# None: <system temp folder>/ambtenarenpanel-images.
+PENDING_IMAGE_DIR = None
 
 LOGGING = {
     "version": 1,

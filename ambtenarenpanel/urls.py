@@ -1,9 +1,14 @@
+import re
+
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArchiveSitemap, ArticleSitemap, StaticSitemap
+from surveys.sitemaps import QuestionSitemap, SurveyListSitemap, SurveySitemap
 
 from . import views
 
@@ -11,12 +16,19 @@ sitemaps = {
     "articles": ArticleSitemap,
     "archives": ArchiveSitemap,
     "pages": StaticSitemap,
+    "survey-list": SurveyListSitemap,
+    "surveys": SurveySitemap,
+    "questions": QuestionSitemap,
 }
+
+admin.site.site_header = admin.site.site_title = _("Ambtenarenpanel — beheer")
+admin.site.index_title = _("Overzicht")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("taal/", views.set_language, name="set-language"),
     path(
         "toegankelijkheid/",
         TemplateView.as_view(template_name="pages/accessibility.html"),
@@ -31,5 +43,12 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.append(
+        re_path(rf"^{media_prefix}(?P<path>.+)$", views.media, name="media")
+    )
+
+handler400 = "ambtenarenpanel.views.bad_request"
 handler404 = "ambtenarenpanel.views.page_not_found"
 handler500 = "ambtenarenpanel.views.server_error"

@@ -1,8 +1,26 @@
-from django.http import HttpRequest, HttpResponse
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext as _
+from django.views import i18n, static
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from .security import posted_from_this_site
+
+#: What the site serves from MEDIA_ROOT: the images of articles, nothing else.
+MEDIA_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+MEDIA_MAX_AGE = 24 * 60 * 60
 
 
 @require_safe
@@ -18,8 +36,55 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """An uploaded image from ``MEDIA_ROOT`` (``SERVE_MEDIA``; see docs/deploy.md).
+
+    Only files with an image suffix, never a hidden file or a folder listing; a path
+    that leaves the folder is refused by ``django.views.static.serve`` (400). The type
+    is set from the suffix, not guessed, and browsers may keep the file for a day (a
+    new upload gets a new name). ``If-Modified-Since`` gets a 304.
+    """
+    parts = PurePosixPath(path)
+    media_type = MEDIA_TYPES.get(parts.suffix.lower())
+    if media_type is None or any(part.startswith(".") for part in parts.parts):
+        raise Http404
+    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    response.headers["Content-Type"] = media_type
+    response.headers["Cache-Control"] = f"public, max-age={MEDIA_MAX_AGE}"
+    return response
+
+
+@csrf_exempt  # a form on shared, cached pages: checked by posted_from_this_site()
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The language switch in the header: Django's ``set_language``, back to the same page.
+
+    ``next`` must be a path of this site (``/…``); anything else goes to the home page.
+    The pages the browser keeps were in the old language and say only ``Vary:
+    Accept-Language``, so the answer asks the browser to drop its cache of this site
+    (``Clear-Site-Data: "cache"``); the page cache itself keys pages by language.
+    """
+    if not posted_from_this_site(request):
+        return HttpResponseForbidden(
+            _("De taal is niet gewijzigd: het verzoek kwam niet van deze site.")
+        )
+    next_url = request.POST.get("next", "")
+    if not next_url.startswith("/") or next_url.startswith(("//", "/\\")):
+        request.POST = request.POST.copy()
+        request.POST["next"] = reverse("articles:home")
+    response = i18n.set_language(request)
+    response.headers["Clear-Site-Data"] = '"cache"'
+    return response
+
+
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", status=404)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Rendered without the request: a forged Host header, say, must not break it too."""
+    return HttpResponse(render_to_string("400.html"), status=400)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -1,8 +1,18 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from ambtenarenpanel.admin_wording import NeuterNameAdmin
+from ambtenarenpanel.text import shorten
+
+from .admin_forms import ArticleAdminForm
+from .embeds import existing_references, find_chart_references
 from .models import Article, Author, Category, Comment
 from .services import set_article_status, set_comment_status
 
@@ -22,11 +32,11 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(NeuterNameAdmin, admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
-        "status",
-        "is_published",
+        "publication",
         "published_at",
         "category",
         "author",
@@ -41,9 +51,41 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "author", "lead", "body"]}),
         (_("Publicatie"), {"fields": ["status", "published_at", "comments_open"]}),
-        (_("Afbeelding"), {"fields": ["image", "image_alt"]}),
+        (_("Afbeelding"), {"fields": ["image", "image_alt", "pending_image"]}),
         (_("Zoekmachines"), {"fields": ["search_description"]}),
     ]
+
+    @property
+    def media(self):
+        # The editor's dialogs read Django's JavaScript catalog (window.gettext);
+        # article-editor.js translates its menu and turns Dutch spellcheck on.
+        return super().media + forms.Media(
+            js=[reverse("admin:jsi18n"), "js/article-editor.js"]
+        )
+
+    @admin.display(description=_("status"), ordering="status")
+    def publication(self, obj: Article) -> str:
+        """Concept, Gepubliceerd, or Gepland voor <datum> for a publish time ahead."""
+        if obj.status == Article.Status.PUBLISHED and not obj.is_published():
+            when = date_format(timezone.localtime(obj.published_at), "j F Y H:i")
+            return gettext("Gepland voor %(date)s") % {"date": when}
+        return obj.get_status_display()
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        form.discard_pending_image()
+        # Saved although a chart's question was deleted since: say so.
+        cited = find_chart_references(obj.body)
+        for reference in sorted(set(cited) - existing_references(cited), key=str):
+            self.message_user(
+                request,
+                gettext(
+                    "De grafiek ‘%(chart)s’ bestaat niet meer: lezers zien hem niet. "
+                    "Haal de regel weg of kies een andere vraag."
+                )
+                % {"chart": reference},
+                messages.WARNING,
+            )
 
     def view_on_site(self, obj: Article) -> str:
         """Drafts and scheduled articles open in the preview, published ones as readers see them."""
@@ -79,10 +121,48 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
 
+class ModerationStatusFilter(admin.SimpleListFilter):
+    """The comment list opens on the comments waiting for moderation; "Alle" shows all."""
+
+    title = _("status")
+    # Django's own name for a status filter, so that links to it keep working.
+    parameter_name = "status__exact"
+    ALL = "alle"
+
+    def lookups(self, request, model_admin):
+        return [*Comment.Status.choices, (self.ALL, _("Alle"))]
+
+    def __init__(self, request, *args, **kwargs):
+        # Actions act on the comments that were ticked, whatever the list showed.
+        self.default = Comment.Status.PENDING if request.method == "GET" else self.ALL
+        super().__init__(request, *args, **kwargs)
+
+    def value(self):
+        return super().value() or self.default
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ALL:
+            return queryset
+        return queryset.filter(status=self.value())
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: lookup}
+                ),
+                "display": title,
+            }
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "article", "short_body", "status", "created_at"]
-    list_filter = ["status", "created_at"]
+    # Narrow columns, so that text, status and date fit at 1280 px; the whole text,
+    # the website and the address are on the comment's own page.
+    list_display = ["short_body", "sender", "short_article", "status", "created_at"]
+    list_display_links = ["short_body"]
+    list_filter = [ModerationStatusFilter, "created_at"]
     list_select_related = ["article"]
     search_fields = ["name", "email", "body", "article__title"]
     date_hierarchy = "created_at"
@@ -105,7 +185,19 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("reactie"))
     def short_body(self, obj: Comment) -> str:
-        return obj.body if len(obj.body) <= 80 else obj.body[:79] + "…"
+        return shorten(obj.body, 60)
+
+    @admin.display(description=_("afzender"), ordering="name")
+    def sender(self, obj: Comment) -> str:
+        return format_html(
+            "{}<br><small>{}</small>",
+            shorten(obj.name, 30),
+            shorten(obj.email, 32),
+        )
+
+    @admin.display(description=_("artikel"), ordering="article__title")
+    def short_article(self, obj: Comment) -> str:
+        return shorten(obj.article.title, 40)
 
     @admin.action(
         description=_("Geselecteerde reacties goedkeuren"), permissions=["change"]

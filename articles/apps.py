@@ -11,3 +11,10 @@ class ArticlesConfig(AppConfig):
         from ambtenarenpanel.caching import connect_receivers
 
         connect_receivers()
+
+        # Survey data that articles cite is not deleted in the admin (surveys.references).
+        from surveys import references
+
+        from .citations import survey_references
+
+        references.register(survey_references)

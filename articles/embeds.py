@@ -3,8 +3,8 @@
 The stored, sanitised body holds such a line as ``<p>[grafiek slug/code]</p>``.
 ``article_body()`` splits a body into HTML fragments and charts, loading every
 question it names with one set of queries; ``chart_reference_errors()`` is what
-``Article.clean()`` refuses; ``articles_citing()`` finds the articles that show a
-question.
+``Article.clean()`` refuses; ``cited_questions()`` is every question a body cites (the
+``Citation`` rows kept on each save, articles/citations.py).
 """
 
 import re
@@ -41,10 +41,12 @@ class ChartReference:
 
 @dataclass(frozen=True)
 class BodyPart:
-    """Either a fragment of the body's own (sanitised) HTML or a chart."""
+    """A fragment of the body's own (sanitised) HTML, a chart, or (in the preview) a
+    chart whose question no longer exists."""
 
     html: str = ""
     chart: QuestionChart | None = None
+    missing: ChartReference | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,15 @@ def find_chart_references(html: str) -> list[ChartReference]:
     return list(dict.fromkeys(references))
 
 
+def cited_questions(html: str) -> list[ChartReference]:
+    """Every question ``html`` cites, by any marker, in order and without repeats.
+
+    The one extraction behind the ``Citation`` rows: a marker that names a question
+    (``[grafiek …]`` today; ``[cijfer …]`` adds its question here) belongs in it.
+    """
+    return find_chart_references(html)
+
+
 def _named_by(references: list[ChartReference]) -> Q:
     return reduce(
         or_,
@@ -111,11 +122,12 @@ def existing_references(references: list[ChartReference]) -> set[ChartReference]
     return {ChartReference(slug, code) for slug, code in pairs}
 
 
-def article_body(html: str) -> ArticleBody:
+def article_body(html: str, *, show_missing: bool = False) -> ArticleBody:
     """The body split for ``articles/_article_body.html``.
 
     A chart line whose question no longer exists is left out: readers see
-    nothing rather than an error or the raw marker.
+    nothing rather than an error or the raw marker. With ``show_missing`` (the
+    staff preview) it becomes a visible placeholder instead.
     """
     pieces = split_body(html)
     questions = load_questions(
@@ -129,14 +141,20 @@ def article_body(html: str) -> ArticleBody:
             parts.append(
                 BodyPart(chart=build_chart(questions[piece], all_segments=False))
             )
+        elif show_missing:
+            parts.append(BodyPart(missing=piece))
     return ArticleBody(parts=tuple(parts))
 
 
-def chart_reference_errors(html: str) -> list[str]:
+def chart_reference_errors(
+    html: str, *, already_cited: frozenset[ChartReference] = frozenset()
+) -> list[str]:
     """Why the chart markers in ``html`` cannot be shown; empty when all is well.
 
     Refused: an unknown round, an unknown question in a known round, and a
-    marker that does not stand alone on its own line.
+    marker that does not stand alone on its own line. A reference in
+    ``already_cited`` (the article's stored citations) whose question has since
+    been deleted is not refused, so that the article can still be saved.
     """
     references = find_chart_references(html)
     if not references:
@@ -152,6 +170,8 @@ def chart_reference_errors(html: str) -> list[str]:
     }
     errors = []
     for ref in references:
+        if ref in already_cited and ref not in known_questions:
+            continue
         if ref.survey_slug not in known_surveys:
             errors.append(
                 _("De grafiek ‘%(chart)s’ bestaat niet: onbekende enquête %(survey)s.")
@@ -174,18 +194,14 @@ def chart_reference_errors(html: str) -> list[str]:
 
 
 def articles_citing(question: Question) -> list:
-    """Published articles whose body shows ``question`` as a chart, newest first."""
+    """Published articles that cite ``question``, newest first: one indexed query."""
     from .models import Article
 
-    reference = ChartReference(question.survey.slug, question.code)
-    candidates = (
+    return list(
         Article.objects.published()
-        .filter(body__icontains=reference.survey_slug)
-        .filter(body__icontains=reference.code)
-        .only("title", "slug", "published_at", "body")
+        .filter(
+            citations__survey_slug=question.survey.slug,
+            citations__code=question.code,
+        )
+        .only("title", "slug", "published_at")
     )
-    return [
-        article
-        for article in candidates
-        if reference in find_chart_references(article.body)
-    ]

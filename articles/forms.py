@@ -1,4 +1,3 @@
-import re
 import time
 
 from django import forms
@@ -6,6 +5,8 @@ from django.conf import settings
 from django.core import signing
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from ambtenarenpanel.text import clean_text
 
 from .models import Comment
 
@@ -20,25 +21,17 @@ def make_form_token(*, shown_at: float | None = None) -> str:
     )
 
 
-# Control characters (other than tab and newline) and invisible characters that hide
-# or reorder text (zero-width space, bidi overrides, BOM) have no place in a comment.
-_UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-
-
-def printable(text: str) -> str:
-    """``text`` with Windows line ends as plain newlines, unprintable characters removed."""
-    return _UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
 class PrintableCharField(forms.CharField):
-    """A CharField that drops unprintable characters before validating, so a name of
-    only such characters counts as empty and length limits count what is kept."""
+    """A CharField that drops unprintable characters (``clean_text``) before validating,
+    so a name of only such characters counts as empty and length limits count what is kept."""
+
+    def __init__(self, *args, multiline: bool = True, **kwargs):
+        self.multiline = multiline
+        super().__init__(*args, **kwargs)
 
     def to_python(self, value):
         value = super().to_python(value)
-        return printable(value).strip() if value else value
+        return clean_text(value, multiline=self.multiline).strip() if value else value
 
 
 def https_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
@@ -48,6 +41,7 @@ def https_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
         kwargs["assume_scheme"] = "https"
     if db_field.name in ("name", "body"):
         kwargs["form_class"] = PrintableCharField
+        kwargs["multiline"] = db_field.name == "body"
     return db_field.formfield(**kwargs)
 
 

@@ -1,16 +1,20 @@
+import hashlib
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from .embeds import chart_reference_errors
+from ambtenarenpanel.text import PlainCharField, PlainTextField, clean_text, shorten
+
+from .embeds import ChartReference, chart_reference_errors
 from .html import sanitize_html
+from .images import SizedImageField
 
 BODY_EXTENSIONS = {
     "Bold": True,
@@ -28,13 +32,15 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False},
     "History": True,
+    # Spellcheck stays on (static/js/article-editor.js asks for Dutch).
+    "NoSpellCheck": False,
 }
 
 
 class Category(models.Model):
-    name = models.CharField(_("naam"), max_length=100, unique=True)
+    name = PlainCharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = PlainTextField(_("omschrijving"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -49,9 +55,9 @@ class Category(models.Model):
 
 
 class Author(models.Model):
-    name = models.CharField(_("naam"), max_length=100)
+    name = PlainCharField(_("naam"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    bio = models.TextField(_("korte biografie"), blank=True)
+    bio = PlainTextField(_("korte biografie"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -114,20 +120,21 @@ class Article(models.Model):
         DRAFT = "draft", _("Concept")
         PUBLISHED = "published", _("Gepubliceerd")
 
-    title = models.CharField(_("titel"), max_length=200)
+    title = PlainCharField(_("titel"), max_length=200)
     slug = models.SlugField(
         _("slug"),
         max_length=200,
         unique=True,
         help_text=_("Het laatste deel van de URL."),
     )
-    lead = models.TextField(
+    lead = PlainTextField(
         _("intro"), help_text=_("De inleidende alinea boven het artikel.")
     )
     body = ProseEditorField(
         _("tekst"),
         extensions=BODY_EXTENSIONS,
-        sanitize=True,
+        # The one sanitiser (articles/html.py), also run by save() for every other path.
+        sanitize=sanitize_html,
         help_text=_(
             "Zet een grafiek in de tekst met een eigen regel "
             "[grafiek enquete-slug/vraagcode]."
@@ -153,14 +160,27 @@ class Article(models.Model):
         default=timezone.now,
         help_text=_("Een tijd in de toekomst plant de publicatie in."),
     )
-    search_description = models.CharField(
+    search_description = PlainCharField(
         _("omschrijving voor zoekmachines"),
         max_length=160,
         blank=True,
         help_text=_("Maximaal 160 tekens. Leeg: de intro wordt gebruikt."),
     )
-    image = models.ImageField(_("afbeelding"), upload_to="artikelen/%Y/", blank=True)
-    image_alt = models.CharField(
+    image = SizedImageField(
+        _("afbeelding"),
+        upload_to="artikelen/%Y/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    # Filled from the file when one is uploaded: the page reserves the image's space.
+    image_width = models.PositiveIntegerField(
+        _("breedte van de afbeelding"), null=True, blank=True, editable=False
+    )
+    image_height = models.PositiveIntegerField(
+        _("hoogte van de afbeelding"), null=True, blank=True, editable=False
+    )
+    image_alt = PlainCharField(
         _("alternatieve tekst van de afbeelding"),
         max_length=250,
         blank=True,
@@ -182,10 +202,14 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
+        from .citations import sync_citations
+
         if not self.slug:
             self.slug = slugify(self.title)[:200]
         self.body = sanitize_html(self.body)
-        super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            sync_citations(self)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article-detail", kwargs={"slug": self.slug})
@@ -194,7 +218,15 @@ class Article(models.Model):
         errors = {}
         if self.image and not self.image_alt.strip():
             errors["image_alt"] = _("Geef een alternatieve tekst voor de afbeelding.")
-        if chart_errors := chart_reference_errors(self.body):
+        already_cited = frozenset(
+            ChartReference(slug, code)
+            for slug, code in (
+                self.citations.values_list("survey_slug", "code") if self.pk else []
+            )
+        )
+        if chart_errors := chart_reference_errors(
+            self.body, already_cited=already_cited
+        ):
             errors["body"] = chart_errors
         if errors:
             raise ValidationError(errors)
@@ -212,7 +244,52 @@ class Article(models.Model):
 
     @property
     def meta_description(self) -> str:
-        return self.search_description or self.lead[:160]
+        """For search engines and share previews: at most 160 characters, cut at a word."""
+        return self.search_description or shorten(self.lead, 160)
+
+
+class Citation(models.Model):
+    """An article cites a survey question (a chart, a figure): one row per question.
+
+    Kept in step with the body on every save (``articles.citations.sync_citations``),
+    so that "which articles cite this question" is one indexed lookup. By slug and
+    code, not a foreign key: a citation outlives a deleted question, which is how an
+    article whose chart broke can still be saved.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        verbose_name=_("artikel"),
+    )
+    survey_slug = models.CharField(_("enquête"), max_length=100)
+    code = models.CharField(_("vraagcode"), max_length=50)
+
+    class Meta:
+        verbose_name = _("bronvermelding")
+        verbose_name_plural = _("bronvermeldingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "survey_slug", "code"], name="unique_citation"
+            )
+        ]
+        indexes = [models.Index(fields=["survey_slug", "code"])]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.survey_slug}/{self.code}"
+
+
+def validate_https_url(value: str) -> None:
+    """A commenter's website must be an https:// address (SECURITY.md, Comments)."""
+    if value and not value.lower().startswith("https://"):
+        raise ValidationError(
+            _(
+                "Alleen een beveiligd webadres kan, beginnend met https:// "
+                "(niet http:// of ftp://)."
+            ),
+            code="not_https",
+        )
 
 
 class CommentQuerySet(models.QuerySet):
@@ -235,15 +312,23 @@ class Comment(models.Model):
         related_name="comments",
         verbose_name=_("artikel"),
     )
-    name = models.CharField(_("naam"), max_length=100)
+    name = PlainCharField(_("naam"), max_length=100)
     email = models.EmailField(_("e-mail"), max_length=254)
-    website = models.URLField(_("website"), max_length=200, blank=True)
-    body = models.TextField(_("reactie"), max_length=5000)
+    website = models.URLField(
+        _("website"), max_length=200, blank=True, validators=[validate_https_url]
+    )
+    body = PlainTextField(_("reactie"), max_length=5000)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("geplaatst"), default=timezone.now)
     ip_address = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    # Who wrote what, set once when the comment is stored: the database refuses the
+    # same comment twice on one article (a double click, a reloaded POST), also when
+    # both posts arrive at the same moment. Empty for comments stored before it existed
+    # that repeated an earlier one.
+    # NULL, not "": the unique constraint allows any number of those.
+    fingerprint = models.CharField(max_length=64, null=True, editable=False)  # noqa: DJ001
 
     objects = CommentQuerySet.as_manager()
 
@@ -252,6 +337,22 @@ class Comment(models.Model):
         verbose_name = _("reactie")
         verbose_name_plural = _("reacties")
         indexes = [models.Index(fields=["article", "status", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "fingerprint"], name="comment_posted_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return _("Reactie van %(name)s") % {"name": self.name}
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding and not self.fingerprint:
+            # The text as it is stored: PlainTextField cleans it in pre_save too.
+            self.fingerprint = self.fingerprint_of(self.email, clean_text(self.body))
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def fingerprint_of(email: str, body: str) -> str:
+        """The same writer (e-mail address in any case) and the same text."""
+        return hashlib.sha256(f"{email.strip().lower()}\n{body}".encode()).hexdigest()

@@ -1,4 +1,10 @@
-"""The staff roles of PRODUCT.md (Admin) and the permissions each one needs."""
+"""The staff roles of PRODUCT.md (Admin) and the permissions each one needs: the one place.
+
+``createeditor`` offers these groups, ``sync_roles()`` gives them exactly these
+permissions (the browser tests use it after emptying the database). The migrations that
+create the groups carry frozen copies (articles/migrations/0002_roles.py): when this
+changes, add a migration with the new copy; tests/test_roles.py fails until then.
+"""
 
 ROLE_PERMISSIONS = {
     "Redactie": {

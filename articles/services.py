@@ -1,7 +1,8 @@
 from datetime import timedelta
 
-from django.db import transaction
-from django.db.models import QuerySet
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from ambtenarenpanel.caching import ARTICLES, article_scope, invalidate
@@ -23,12 +24,16 @@ def set_comment_status(*, comments: QuerySet[Comment], status: str) -> int:
 def set_article_status(*, articles: QuerySet[Article], status: str) -> int:
     """Give every article in ``articles`` the ``status``; return how many changed.
 
-    ``updated_at`` moves along, so that the sitemap reports the change. A
-    publish time in the future stays: the article then appears at that time.
+    Publishing a draft sets its publish time to now, so that it appears at the top of
+    the lists and feeds with today's date, not the day the draft was started; a
+    publish time in the future stays (the article then appears at that time).
+    ``updated_at`` moves along, so that the sitemap reports the change.
     """
-    count = articles.exclude(status=status).update(
-        status=status, updated_at=timezone.now()
-    )
+    now = timezone.now()
+    changes = {"status": status, "updated_at": now}
+    if status == Article.Status.PUBLISHED:
+        changes["published_at"] = Greatest("published_at", Value(now))
+    count = articles.exclude(status=status).update(**changes)
     invalidate(ARTICLES)  # update() sends no signals
     return count
 
@@ -43,3 +48,21 @@ def purge_comment_ips(*, older_than_days: int) -> int:
     return Comment.objects.filter(
         created_at__lt=cutoff, ip_address__isnull=False
     ).update(ip_address=None)
+
+
+def store_comment(*, comment: Comment) -> bool:
+    """Store a new ``comment`` unless its article already has the same one.
+
+    Returns whether it was stored. The database's unique fingerprint decides, so two
+    posts of one double click that arrive at the same moment store one comment.
+    """
+    try:
+        with transaction.atomic():
+            comment.save()
+    except IntegrityError:
+        if Comment.objects.filter(
+            article_id=comment.article_id, fingerprint=comment.fingerprint
+        ).exists():
+            return False
+        raise
+    return True

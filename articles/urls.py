@@ -13,6 +13,7 @@ urlpatterns = [
         name="article-preview",
     ),
     path("auteur/<slug:slug>/", views.author_detail, name="author"),
+    path("auteur/<slug:slug>/feed/", feeds.AuthorFeed(), name="author-feed"),
     path("categorie/<slug:slug>/", views.category_detail, name="category"),
     path("categorie/<slug:slug>/feed/", feeds.CategoryFeed(), name="category-feed"),
     path("zoeken/", views.search, name="search"),

@@ -26,8 +26,10 @@ from import_export.formats import base_formats
 from import_export.forms import ExportForm
 from import_export.signals import post_import
 
+from ambtenarenpanel.admin_wording import NeuterNameAdmin
 from ambtenarenpanel.caching import InvalidatesPagesOnDeleteAdmin
 
+from .admin_protection import ProtectsCitedDataAdmin, ProtectsCitedDataFormSet
 from .forms import ResultConfirmImportForm, ResultImportForm
 from .models import AnswerOption, Question, Result, Segment, Survey
 from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet, SpreadsheetError
@@ -55,6 +57,7 @@ SHOWN_ERRORS = 20
 
 class QuestionInline(admin.TabularInline):
     model = Question
+    formset = ProtectsCitedDataFormSet
     fields = ["code", "text", "type", "order"]
     extra = 0
     show_change_link = True
@@ -64,7 +67,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin):
+class SurveyAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
     list_display = ["title", "slug", "fieldwork_end", "respondents", "question_count"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
@@ -111,12 +114,13 @@ class SurveyAdmin(admin.ModelAdmin):
 
 class AnswerOptionInline(admin.TabularInline):
     model = AnswerOption
+    formset = ProtectsCitedDataFormSet
     fields = ["label", "value", "order"]
     extra = 0
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
     list_display = ["code", "short_text", "type", "survey", "order"]
     list_display_links = ["code", "short_text"]
     list_filter = ["survey", "type"]
@@ -131,7 +135,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(AnswerOption)
-class AnswerOptionAdmin(admin.ModelAdmin):
+class AnswerOptionAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
     """Mostly edited inline with the question; registered so results can search options."""
 
     list_display = ["label", "value", "question", "order"]
@@ -142,14 +146,16 @@ class AnswerOptionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Segment)
-class SegmentAdmin(admin.ModelAdmin):
+class SegmentAdmin(NeuterNameAdmin, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
 
 
 @admin.register(Result)
-class ResultAdmin(InvalidatesPagesOnDeleteAdmin, ImportExportMixin, admin.ModelAdmin):
+class ResultAdmin(
+    NeuterNameAdmin, InvalidatesPagesOnDeleteAdmin, ImportExportMixin, admin.ModelAdmin
+):
     list_display = ["question_code", "option", "segment", "percentage", "count"]
     list_filter = ["option__question__survey", "segment", "option__question__type"]
     list_select_related = ["option__question__survey", "segment"]

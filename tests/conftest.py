@@ -25,6 +25,7 @@ def _collected_static(tmp_path_factory):
 def _own_upload_folder(tmp_path_factory):
     """Import uploads wait in a folder of this test run, not in the one the site shares."""
     django_settings.IMPORT_UPLOAD_DIR = tmp_path_factory.mktemp("uploads")
+    django_settings.PENDING_IMAGE_DIR = tmp_path_factory.mktemp("pending-images")
 
 
 @pytest.fixture(autouse=True)

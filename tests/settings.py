@@ -4,10 +4,12 @@
 off, as in production, with a key that is only for tests. Passwords are hashed with a
 fast hasher (the real one costs a third of a second per user), and static files are
 collected with their manifest (hashed names, as in production) but not compressed.
+A ``.env`` file (``make run`` writes one with DEBUG=1) is never read here.
 """
 
 import os
 
+os.environ["ENV_FILE"] = ""
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "insecure-key-for-tests-only")
 

@@ -1,6 +1,5 @@
 """Editors write, find and publish articles in the admin."""
 
-import html
 import io
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -137,15 +136,6 @@ def test_the_date_hierarchy_narrows_the_list_by_year_and_month(
     assert listed_titles(by_year) == {"Digitale dienstverlening hoog op de agenda"}
     assert by_month.status_code == 200
     assert listed_titles(by_month) == {"Concept over ziekteverzuim"}
-
-
-def test_the_add_form_fills_the_slug_from_the_title(admin_client_logged_in):
-    response = admin_client_logged_in.get(ADD)
-
-    assert response.status_code == 200
-    content = html.unescape(response.content.decode())
-    assert '"id": "#id_slug"' in content
-    assert '"dependency_ids": ["#id_title"]' in content
 
 
 def test_an_editor_creates_a_draft_through_the_add_form(admin_client_logged_in):

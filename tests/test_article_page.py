@@ -1,5 +1,6 @@
 """The article page, from the seed: label, title, author and date, lead, body, Delen, Reageer."""
 
+import re
 from datetime import datetime
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
@@ -70,7 +71,7 @@ def page(client, seed_like_article) -> str:
 
 def test_the_page_follows_the_anatomy_of_the_seed_article(page):
     parts = [
-        '<a href="/categorie/isamenleving/">iSamenleving</a>',
+        '<a href="/categorie/isamenleving/" lang="nl">iSamenleving</a>',
         "<h1",
         "Digitale dienstverlening hoog op de agenda</h1>",
         '<a href="/auteur/ambtenarenpanel/">alle artikelen van Ambtenarenpanel</a>',
@@ -101,6 +102,26 @@ def test_the_page_title_and_description_are_the_articles(page):
         '<meta name="description" content="76 procent van de ambtenaren spreekt veel '
         'over digitale dienstverlening.">'
     ) in page
+
+
+def test_a_long_lead_is_cut_at_a_word_for_search_engines_and_share_previews(client):
+    lead = (
+        "Van de ambtenaren die meededen aan het onderzoek spreekt 76 procent op het werk "
+        "veel over digitale dienstverlening, maar slechts 43 procent kent de Agenda "
+        "Digitale Overheid, die de richting voor de komende jaren aangeeft."
+    )
+    article = ArticleFactory(lead=lead, search_description="")
+
+    content = client.get(article.get_absolute_url()).content.decode()
+
+    description = re.search(
+        r'<meta property="og:description" content="([^"]*)">', content
+    )[1]
+    assert len(description) <= 160
+    assert description.endswith("…")
+    assert lead.startswith(description[:-1])
+    assert lead[len(description) - 1] == " ", "cut between two words"
+    assert f'<meta name="description" content="{description}">' in content
 
 
 def test_without_a_search_description_the_lead_describes_the_page(client):

@@ -4,8 +4,6 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
@@ -16,6 +14,7 @@ from tests.factories import (
     SurveyFactory,
     question_with_results,
 )
+from tests.support.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -63,9 +62,9 @@ def test_a_chart_line_in_the_body_becomes_a_figure_with_caption_table_and_link(
     figure_html = html[figure : html.index("</figure>", figure)]
     assert "<figcaption" in figure_html
     assert question.text in figure_html
-    assert "Enquête Digitale dienstverlening" in figure_html
+    assert 'Enquête <span lang="nl">Digitale dienstverlening</span>' in figure_html
     assert "n&nbsp;=&nbsp;480" in figure_html
-    assert '<th scope="row">Ja</th>' in figure_html
+    assert '<th scope="row" lang="nl">Ja</th>' in figure_html
     assert "57\xa0%" in figure_html
     # The article shows Totaal; the breakdown per segment is on the question page.
     assert "Gemeente" not in figure_html
@@ -230,7 +229,7 @@ def test_the_article_page_costs_the_same_queries_with_1_5_or_20_charts(
 ):
     one, five, twenty = (make_article_with_charts(n) for n in (1, 5, 20))
     client.get(article.get_absolute_url())  # warm up what is loaded once per process
-    with CaptureQueriesContext(connection) as without_charts:
+    with captured_queries() as without_charts:
         client.get(article.get_absolute_url())
     # Questions with their round, the options, the results with their segment.
     expected = len(without_charts.captured_queries) + 3

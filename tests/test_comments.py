@@ -140,6 +140,22 @@ def test_an_invalid_form_keeps_what_was_typed(client, article, comment_data):
     assert not Comment.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "website",
+    ["http://www.example.org/", "ftp://ftp.example.org/bestand", "HTTP://x.nl"],
+)
+def test_a_website_that_is_not_https_is_refused_as_security_md_says(
+    client, article, comment_data, website
+):
+    response = post(client, article, {**comment_data, "website": website})
+
+    assert response.status_code == 400
+    assert "Alleen een beveiligd webadres kan, beginnend met https://" in (
+        response.content.decode()
+    )
+    assert not Comment.objects.exists()
+
+
 def test_a_javascript_website_is_refused(client, article, comment_data):
     response = post(client, article, {**comment_data, "website": "javascript:alert(1)"})
 
@@ -467,3 +483,22 @@ def test_the_email_address_never_appears_on_a_public_page_or_feed(client):
     assert "Een reactie over kwartiermakers." in (
         client.get(article.get_absolute_url()).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_REFERER": "https://evil.example/pagina"},
+    ],
+)
+def test_a_cross_site_post_is_refused_whoever_sends_it(
+    client, article, comment_data, headers
+):
+    """Also from Django's test client, whose requests say "don't check CSRF": the
+    check reads only what a browser sends."""
+    response = client.post(article.get_absolute_url(), comment_data, **headers)
+
+    assert response.status_code == 403
+    assert not Comment.objects.exists()

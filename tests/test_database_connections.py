@@ -5,12 +5,7 @@ checked before reuse, so that a restarted database costs a reconnect, not an err
 Read from the settings in a fresh interpreter, as a server process starts.
 """
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from tests.support.processes import TEST_SECRET_KEY, run_python
 
 PRINT_CONNECTION_SETTINGS = """
 from ambtenarenpanel import settings
@@ -20,18 +15,8 @@ print(db["ENGINE"], db["CONN_MAX_AGE"], db["CONN_HEALTH_CHECKS"])
 
 
 def connection_settings(**environ: str) -> list[str]:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "SECRET_KEY": "insecure-key-for-tests-only",
-        **environ,
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", PRINT_CONNECTION_SETTINGS],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_python(
+        PRINT_CONNECTION_SETTINGS, **{"SECRET_KEY": TEST_SECRET_KEY, **environ}
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()

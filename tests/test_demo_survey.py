@@ -7,8 +7,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.demo import DEMO_DIR, SEED_ARTICLE
 from articles.models import Article
@@ -20,6 +18,7 @@ from surveys.models import (
     Segment,
     Survey,
 )
+from tests.support.queries import captured_queries, writes
 
 pytestmark = pytest.mark.django_db
 
@@ -334,17 +333,11 @@ def test_running_loaddemo_again_changes_nothing():
     call_command("loaddemo", stdout=StringIO())
     before = snapshot()
 
-    with CaptureQueriesContext(connection) as queries:
+    with captured_queries() as queries:
         call_command("loaddemo", stdout=StringIO())
 
     assert snapshot() == before
-    writes = [
-        query["sql"]
-        for query in queries.captured_queries
-        if query["sql"].lstrip().split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}
-        and ("surveys_" in query["sql"] or "articles_article" in query["sql"])
-    ]
-    assert writes == []
+    assert writes(queries, "surveys_", "articles_article") == []
 
 
 def test_running_loaddemo_again_restores_an_edited_figure_and_drops_a_stray_answer():

@@ -183,3 +183,57 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_robots_out_of_the_admin(clie
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_an_author_has_a_feed_of_their_articles_linked_from_their_page(client):
+    anne = AuthorFactory(name="Anne Redacteur", slug="anne")
+    ArticleFactory(title="Van Anne", author=anne)
+    ArticleFactory(title="Van een ander")
+    ArticleFactory(title="Concept van Anne", author=anne, draft=True)
+
+    channel = rss(client, reverse("articles:author-feed", kwargs={"slug": "anne"}))
+    page = client.get(anne.get_absolute_url()).content.decode()
+
+    assert item_titles(channel) == ["Van Anne"]
+    assert channel.findtext("title") == "Ambtenarenpanel: artikelen van Anne Redacteur"
+    assert (
+        '<link rel="alternate" type="application/rss+xml" '
+        'title="Ambtenarenpanel: artikelen van Anne Redacteur" href="/auteur/anne/feed/">'
+    ) in page
+    assert client.get("/auteur/bestaat-niet/feed/").status_code == 404
+
+
+def test_the_last_build_date_is_the_newest_articles_publish_time(client):
+    newest = datetime(2024, 5, 2, 9, tzinfo=AMSTERDAM)
+    ArticleFactory(published_at=newest)
+    older = ArticleFactory(published_at=datetime(2023, 1, 10, 9, tzinfo=AMSTERDAM))
+    older.lead = "Een typfout hersteld, vandaag."
+    older.save()  # updated now, published long ago
+
+    channel = rss(client, reverse("articles:feed"))
+
+    assert parsedate_to_datetime(channel.findtext("lastBuildDate")) == newest
+
+
+def test_an_empty_feed_keeps_the_same_last_build_date(client, isamenleving):
+    url = reverse("articles:category-feed", kwargs={"slug": "isamenleving"})
+    first = rss(client, url).findtext("lastBuildDate")
+    from django.core.cache import cache
+
+    cache.clear()
+
+    assert rss(client, url).findtext("lastBuildDate") == first
+
+
+def test_the_sitemap_lists_the_survey_pages(client):
+    from tests.factories import question_with_results
+
+    question = question_with_results(
+        labels=["Ja", "Nee"], percentages={"Totaal": [50, 50]}
+    )
+
+    locations = sitemap_locations(client)
+
+    assert "http://testserver/onderzoek/" in locations
+    assert f"http://testserver{question.survey.get_absolute_url()}" in locations
+    assert f"http://testserver{question.get_absolute_url()}" in locations

@@ -185,3 +185,50 @@ def test_an_anonymous_visitor_is_sent_to_the_admin_login(client, pending_comment
 
     assert response.redirect_chain[0][0].startswith(reverse("admin:login"))
     assert not Comment.objects.filter(status=Comment.Status.APPROVED).exists()
+
+
+def test_the_comment_list_opens_on_the_comments_waiting_and_can_show_all(
+    staff_client, pending_comments
+):
+    approved = CommentFactory(name="Al Goedgekeurd", status=Comment.Status.APPROVED)
+
+    opening = staff_client.get(CHANGELIST)
+    everything = staff_client.get(CHANGELIST, {"status__exact": "alle"})
+
+    assert {c.pk for c in opening.context["cl"].result_list} == {
+        c.pk for c in pending_comments
+    }
+    content = opening.content.decode()
+    assert '<li class="selected">\n    <a href="?status__exact=pending"' in content
+    assert 'href="?status__exact=alle"' in content
+    assert approved.pk in {c.pk for c in everything.context["cl"].result_list}
+    assert len(everything.context["cl"].result_list) == 3
+
+
+def test_the_comment_list_shows_a_short_text_the_sender_status_and_date(
+    staff_client, pending_comments
+):
+    long_body = "Een heel lange reactie " * 30
+    CommentFactory(body=long_body, status=Comment.Status.PENDING)
+
+    response = staff_client.get(CHANGELIST)
+    headers = [str(header["text"]) for header in response.context["result_headers"]]
+    content = response.content.decode()
+
+    assert headers[1:] == ["reactie", "afzender", "artikel", "status", "geplaatst"]
+    assert long_body[:50] in content
+    assert long_body.strip() not in content
+    assert "Een heel lange reactie Een heel lange reactie Een heel…" in content
+
+
+def test_the_admin_index_shows_how_many_comments_wait(
+    staff_client, pending_comments, researcher_client
+):
+    CommentFactory(status=Comment.Status.APPROVED)
+
+    content = staff_client.get(reverse("admin:index")).content.decode()
+    for_research = researcher_client.get(reverse("admin:index")).content.decode()
+
+    assert "2 reacties wachten op goedkeuring" in content
+    assert f'href="{CHANGELIST}"' in content
+    assert "wachten op goedkeuring" not in for_research

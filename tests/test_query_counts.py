@@ -6,11 +6,10 @@ the number.
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, CommentFactory
+from tests.support.queries import page_query_count
 
 # The views' own cost: the page cache (tests/test_page_cache.py) would answer repeats.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
@@ -19,11 +18,7 @@ ARTICLE_PAGE_QUERIES = 2  # the article with category and author; its approved c
 LIST_PAGE_QUERIES = 2  # the count for the paginator; one page with category and author
 
 
-def queries_for(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+queries_for = page_query_count
 
 
 def test_the_article_page_costs_the_same_with_0_and_with_50_comments(

@@ -527,3 +527,36 @@ def test_createeditor_refuses_an_existing_user_name(monkeypatch):
 
     assert "bestaat al" in str(refusal.value)
     assert not User.objects.get(username="dirk").is_staff
+
+
+def test_a_fresh_migrate_gives_the_groups_exactly_the_live_role_definition():
+    """The migration carries a frozen copy of the roles: when articles/roles.py changes,
+    a new migration must bring the database along."""
+    from articles.roles import ROLE_PERMISSIONS
+
+    for group_name, app_models in ROLE_PERMISSIONS.items():
+        live = {
+            f"{app_label}.{action}_{model}"
+            for app_label, models in app_models.items()
+            for model, actions in models.items()
+            for action in actions
+        }
+        assert permission_names(Group.objects.get(name=group_name)) == live, group_name
+
+
+def test_the_roles_migration_imports_no_live_code():
+    import ast
+    from pathlib import Path
+
+    import articles
+
+    source = Path(articles.__file__).parent / "migrations" / "0002_roles.py"
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(ast.parse(source.read_text()))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert not {
+        name for name in imported if name.split(".")[0] in {"articles", "surveys"}
+    }

@@ -126,3 +126,63 @@ def test_the_article_page_never_shows_a_script_from_the_body(client):
     assert 'alert("xss")' not in content
     assert "onerror" not in content
     assert "<p>Tekst</p>" in content
+
+
+TRICKY_BODY = (
+    '<p>Een <code>x</code> en <a href="https://example.org/" target="_blank">link</a>'
+    '\x0b<span class="groot">tekst</span></p><ol start="3"><li>drie</li></ol>'
+    "<h1>Kop</h1><p>Slot</p>"
+)
+
+
+def test_one_sanitiser_a_body_is_stored_the_same_from_the_admin_the_demo_loader_and_the_shell(
+    admin_client_logged_in,
+):
+    from articles.demo import _create_or_update
+    from tests.support.forms import form_data
+
+    from_shell = saved_body(TRICKY_BODY)
+
+    loaded = _create_or_update(
+        Article,
+        slug="uit-de-demo",
+        values={
+            "title": "Demo",
+            "lead": "Intro.",
+            "body": TRICKY_BODY,
+            "category": CategoryFactory(),
+            "author": AuthorFactory(),
+        },
+    )
+    from_demo_loader = Article.objects.get(pk=loaded.pk).body
+
+    article = ArticleFactory()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(admin_client_logged_in.get(url).content, "article_form")
+    response = admin_client_logged_in.post(url, {**data, "body": TRICKY_BODY})
+    assert response.status_code == 302
+    from_admin = Article.objects.get(pk=article.pk).body
+
+    assert from_admin == from_shell == from_demo_loader
+    assert from_admin == (
+        '<p>Een x en <a href="https://example.org/" rel="noopener noreferrer">link</a>'
+        '\ntekst</p><ol start="3"><li>drie</li></ol>Kop<p>Slot</p>'
+    )
+
+
+def test_an_empty_editor_document_is_stored_as_an_empty_body_on_every_path():
+    assert saved_body("<p></p>") == ""
+
+
+def test_everything_the_editor_can_produce_survives_the_sanitiser():
+    from django_prose_editor.config import allowlist_from_extensions
+
+    from articles.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+    from articles.models import BODY_EXTENSIONS
+
+    editor = allowlist_from_extensions(BODY_EXTENSIONS)
+
+    assert editor["tags"] <= ALLOWED_TAGS
+    for tag, attributes in editor["attributes"].items():
+        # rel is written by the sanitiser itself (noopener noreferrer)
+        assert attributes - {"rel"} <= ALLOWED_ATTRIBUTES.get(tag, set()), tag

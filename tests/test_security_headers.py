@@ -9,11 +9,8 @@ Environment) the site adds HSTS, redirects to https and marks its cookies Secure
 
 import base64
 import hashlib
-import os
 import re
 import secrets
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -34,10 +31,10 @@ from tests.factories import (
     SurveyFactory,
     question_with_results,
 )
+from tests.support.processes import run_manage, run_python
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 SITE_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -354,7 +351,6 @@ for cookie in (csrf, response.cookies["sessionid"]):
 
 def production_environment(tmp_path, **extra) -> dict[str, str]:
     return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "DEBUG": "0",
         "HTTPS": "1",
         "SECRET_KEY": secrets.token_urlsafe(64),
@@ -365,13 +361,12 @@ def production_environment(tmp_path, **extra) -> dict[str, str]:
 
 
 def test_check_deploy_reports_nothing_with_debug_off_and_https_on(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=PROJECT_DIR,
-        env=production_environment(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **production_environment(tmp_path),
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -379,15 +374,13 @@ def test_check_deploy_reports_nothing_with_debug_off_and_https_on(tmp_path):
 
 
 def test_with_https_on_http_redirects_hsts_is_sent_and_cookies_are_secure(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-c", HTTPS_PROBE, str(settings.STATIC_ROOT)],
-        cwd=PROJECT_DIR,
-        env=production_environment(
+    result = run_python(
+        HTTPS_PROBE,
+        str(settings.STATIC_ROOT),
+        timeout=180,
+        **production_environment(
             tmp_path, DJANGO_SETTINGS_MODULE="ambtenarenpanel.settings"
         ),
-        capture_output=True,
-        text=True,
-        timeout=180,
     )
     assert result.returncode == 0, result.stderr
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
@@ -401,3 +394,21 @@ def test_with_https_on_http_redirects_hsts_is_sent_and_cookies_are_secure(tmp_pa
         "COOKIE csrftoken True True Lax",
         "COOKIE sessionid True True Lax",
     ]
+
+
+def test_every_response_says_other_sites_may_not_embed_it(client, settings, tmp_path):
+    from tests.factories import ArticleFactory as Article_
+
+    article = Article_()
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    urls = [
+        article.get_absolute_url(),
+        reverse("articles:feed"),
+        "/static/css/site.css",
+        "/media/foto.png",
+        "/bestaat-niet/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin", url

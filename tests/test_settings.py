@@ -4,12 +4,9 @@ Each case imports the settings module in a fresh interpreter with a clean
 environment, the way a server process would start.
 """
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from tests.support.processes import PROJECT_DIR, printed_lines, run_python
 
 PRINT_SETTINGS = """
 from ambtenarenpanel import settings
@@ -25,27 +22,12 @@ print("SSL_REDIRECT", getattr(settings, "SECURE_SSL_REDIRECT", False))
 """
 
 
-def run_settings(code: str, **environ: str) -> subprocess.CompletedProcess:
-    """Run ``code`` in a new Python with only PATH and ``environ`` set."""
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **environ}
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def printed_settings(**environ: str) -> dict[str, str]:
-    result = run_settings(PRINT_SETTINGS, **environ)
-    assert result.returncode == 0, result.stderr
-    return dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    return printed_lines(run_python(PRINT_SETTINGS, **environ))
 
 
 def test_without_secret_key_and_debug_off_the_settings_refuse_to_load():
-    result = run_settings("import ambtenarenpanel.settings", DEBUG="0")
+    result = run_python("import ambtenarenpanel.settings", DEBUG="0")
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
@@ -53,21 +35,21 @@ def test_without_secret_key_and_debug_off_the_settings_refuse_to_load():
 
 
 def test_without_secret_key_and_without_debug_variable_the_settings_refuse_to_load():
-    result = run_settings("import ambtenarenpanel.settings")
+    result = run_python("import ambtenarenpanel.settings")
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
 
 
 def test_an_empty_secret_key_counts_as_missing():
-    result = run_settings("import ambtenarenpanel.settings", SECRET_KEY="")
+    result = run_python("import ambtenarenpanel.settings", SECRET_KEY="")
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
 
 
 def test_with_debug_on_a_development_key_is_used_when_none_is_given():
-    result = run_settings("import ambtenarenpanel.settings", DEBUG="1")
+    result = run_python("import ambtenarenpanel.settings", DEBUG="1")
 
     assert result.returncode == 0, result.stderr
 
@@ -131,10 +113,7 @@ print("STATIC_ROOT", settings.STATIC_ROOT)
 
 
 def test_without_a_bucket_uploads_stay_on_disk_and_images_come_from_the_site_only():
-    printed = dict(
-        line.split(" ", 1)
-        for line in run_settings(PRINT_MEDIA_SETTINGS, DEBUG="1").stdout.splitlines()
-    )
+    printed = printed_lines(run_python(PRINT_MEDIA_SETTINGS, DEBUG="1"))
 
     assert printed["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert printed["IMG_SRC"] == "'self' data:"
@@ -142,15 +121,14 @@ def test_without_a_bucket_uploads_stay_on_disk_and_images_come_from_the_site_onl
 
 
 def test_a_bucket_sends_uploads_to_s3_and_lets_the_pages_show_its_images():
-    result = run_settings(
+    result = run_python(
         PRINT_MEDIA_SETTINGS,
         DEBUG="1",
         AWS_STORAGE_BUCKET_NAME="panel-media",
         AWS_S3_ENDPOINT_URL="https://s3.example.nl",
         STATIC_ROOT="/srv/release/static",
     )
-    assert result.returncode == 0, result.stderr
-    printed = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    printed = printed_lines(result)
 
     assert printed["BACKEND"] == "storages.backends.s3.S3Storage"
     assert "('bucket_name', 'panel-media')" in printed["OPTIONS"]

@@ -8,7 +8,7 @@ from django.core.management.base import SystemCheckError
 from surveys.respondents.answers import MISSING, Answers
 from surveys.respondents.codebook import Codebook, CodebookQuestion, Option
 from surveys.respondents.compute import compute
-from tests.test_settings import run_settings
+from tests.support.processes import run_python as run_settings
 
 
 def codebook(groups: int) -> Codebook:

@@ -124,13 +124,13 @@ def test_the_question_page_shows_segments_side_by_side_in_the_table_and_the_char
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'<h1 class="page-title">{question.text}</h1>' in html
+    assert f'<h1 class="page-title" lang="nl">{question.text}</h1>' in html
     assert table_rows(html) == [
         ["Antwoord", "Totaal", "Gemeente", "Rijksoverheid"],
         ["Ja", "57\xa0%", "61,5\xa0%", "52\xa0%"],
         ["Nee", "43\xa0%", "38,5\xa0%", "48\xa0%"],
     ]
-    assert '<th scope="col"' in html and '<th scope="row">Ja</th>' in html
+    assert '<th scope="col"' in html and '<th scope="row" lang="nl">Ja</th>' in html
     assert "<caption" in html
     payload = re.search(
         r'<script type="application/json">(.*?)</script>', html, flags=re.S

@@ -88,6 +88,16 @@ def test_the_server_error_handler_answers_500_with_the_sites_page():
     assert "Er ging iets mis" in response.content.decode()
 
 
+def test_a_bad_request_gets_the_sites_dutch_400_page(client):
+    response = client.get("/", HTTP_HOST="niet-toegestaan.example")
+
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert '<h1 class="page-title">Ongeldig verzoek</h1>' in content
+    assert '<html lang="nl">' in content
+    assert "Bad Request" not in content
+
+
 def test_the_accessibility_statement_claims_wcag_21_aa_and_says_how_to_report_a_problem(
     client,
 ):
@@ -112,7 +122,7 @@ def test_the_privacy_statement_says_what_a_comment_stores_and_for_how_long(clien
         in page
     )
     assert "Het IP-adres bewaren we hoogstens 30 dagen" in page
-    assert "purge_comment_ips" in page
+    assert "purge_comment_ips" not in page, "no internal command on a public page"
     assert "geen trackers" in page
     assert "alleen functionele cookies" in page
     assert 'href="mailto:privacy@ambtenarenpanel.nl"' in page
