@@ -3,29 +3,24 @@
 gunicorn reads this file when started from the project folder. Environment variables:
 
 - ``BIND``: address and port, default ``127.0.0.1:8000`` (a reverse proxy in front).
-- ``WEB_CONCURRENCY``: worker processes. Default: with ``REDIS_URL`` set, two per core
-  plus one; without it one, because the page cache in local memory is per process, so
-  a write would invalidate the pages of only one of several processes
-  (``ambtenarenpanel/caching.py``).
-- ``GUNICORN_THREADS``: threads per worker, default 1, or 8 for that single process.
+- ``WEB_CONCURRENCY``: worker processes, default 2, with or without ``REDIS_URL``: every
+  process shares the page cache (a folder on this machine, or Redis) and sees every
+  write at once (``ambtenarenpanel/caching.py``).
+- ``GUNICORN_THREADS``: threads per worker, default 4, so that a request waiting for the
+  database (SQLite's write lock, up to 20 s) does not hold up the others.
 - ``GUNICORN_ACCESS_LOG``: where the access log goes, default ``-`` (standard output);
   empty for none.
 - ``FORWARDED_ALLOW_IPS``: proxies whose ``X-Forwarded-*`` headers are trusted,
   default ``127.0.0.1``.
 """
 
-import multiprocessing
 import os
 
 wsgi_app = "ambtenarenpanel.wsgi:application"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 
-shared_cache = bool(os.environ.get("REDIS_URL"))
-workers = int(
-    os.environ.get("WEB_CONCURRENCY")
-    or (multiprocessing.cpu_count() * 2 + 1 if shared_cache else 1)
-)
-threads = int(os.environ.get("GUNICORN_THREADS") or (1 if shared_cache else 8))
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
+threads = int(os.environ.get("GUNICORN_THREADS") or 4)
 # Threaded workers, also with one thread: they keep connections open between requests
 # (nginx's upstream keepalive, browsers talking to gunicorn directly), where sync
 # workers close each one and the client pays a new TCP connection per request.

@@ -3,14 +3,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ambtenarenpanel.caching import ARTICLES, cached_page
+from ambtenarenpanel.caching import cached_page
 
 from .models import Article, Category
 
 FEED_SIZE = 20
 
 
-@cached_page(ARTICLES)  # CategoryFeed inherits it
+@cached_page()  # CategoryFeed inherits it
 class LatestArticlesFeed(Feed):
     title = _("Ambtenarenpanel: nieuwste artikelen")
     description = _("De nieuwste artikelen van het Ambtenarenpanel.")

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from ambtenarenpanel.caching import ARTICLES, article_scope, invalidate
+from ambtenarenpanel.caching import invalidate
 
 from .models import Article, Comment
 
@@ -12,10 +12,8 @@ from .models import Article, Comment
 @transaction.atomic
 def set_comment_status(*, comments: QuerySet[Comment], status: str) -> int:
     """Give every comment in ``comments`` the moderation ``status``; return how many changed."""
-    changing = comments.exclude(status=status)
-    slugs = set(changing.values_list("article__slug", flat=True))
-    count = changing.update(status=status)
-    invalidate(*map(article_scope, slugs))  # update() sends no signals
+    count = comments.exclude(status=status).update(status=status)
+    invalidate()  # update() sends no signals
     return count
 
 
@@ -29,7 +27,7 @@ def set_article_status(*, articles: QuerySet[Article], status: str) -> int:
     count = articles.exclude(status=status).update(
         status=status, updated_at=timezone.now()
     )
-    invalidate(ARTICLES)  # update() sends no signals
+    invalidate()  # update() sends no signals
     return count
 
 

@@ -16,18 +16,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from ambtenarenpanel import pagination
-from ambtenarenpanel.caching import (
-    ARTICLES,
-    SURVEYS,
-    article_scope,
-    cached_fragment,
-    cached_page,
-    fresh_per_visitor,
-)
+from ambtenarenpanel.caching import cached_fragment, cached_page
 from ambtenarenpanel.security import client_ip
 
 from .embeds import article_body
-from .forms import CommentForm, make_form_token
+from .forms import CommentForm
 from .models import Article, Author, Category
 
 ARTICLES_PER_PAGE = 10
@@ -43,7 +36,7 @@ def _rate_limit_key(group: str, request: HttpRequest) -> str:
     return client_ip(request) or "onbekend"
 
 
-@cached_page(ARTICLES, params=["pagina"])
+@cached_page(params=["pagina"])
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     page = paginate(request, Article.objects.published().with_listing_data())
@@ -77,7 +70,7 @@ def _posted_from_this_site(request: HttpRequest) -> bool:
     return csrf_check.process_view(request, None, (), {}) is None
 
 
-@cached_page(ARTICLES, SURVEYS, article_scope("{slug}"))
+@cached_page()
 @csrf_exempt  # checked by _posted_from_this_site()
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -156,13 +149,12 @@ def _render_article(
     is_preview: bool = False,
 ) -> HttpResponse:
     context = {
+        # The costly parts, the body with its charts and the comments, are kept until
+        # the next write, also for readers the page cache does not answer (a post).
         "article": article,
-        # The body with its charts is the costly part: kept apart from the page,
-        # which a comment changes, until the article or the survey data change.
         "article_body_html": mark_safe(
             cached_fragment(
                 "article-body",
-                scopes=[SURVEYS],
                 vary=article.body,
                 render=lambda: render_to_string(
                     "articles/_article_body.html",
@@ -170,11 +162,9 @@ def _render_article(
                 ),
             )
         ),
-        # Rendered once per change of the article's comments: 200 comments cost time.
         "comments_html": mark_safe(
             cached_fragment(
                 "article-comments",
-                scopes=[article_scope(article.slug)],
                 vary=str(article.pk),
                 render=lambda: render_to_string(
                     "articles/_comment_list.html",
@@ -185,14 +175,10 @@ def _render_article(
         "form": form,
         "is_preview": is_preview,
     }
-    response = render(request, "articles/article_detail.html", context, status=status)
-    if form is not None and not form.is_bound:
-        # A cached copy of the page gets a new display time per reader.
-        fresh_per_visitor(response, form.initial["token"], make_form_token)
-    return response
+    return render(request, "articles/article_detail.html", context, status=status)
 
 
-@cached_page(ARTICLES, params=["pagina"])
+@cached_page(params=["pagina"])
 @require_safe
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
@@ -202,7 +188,7 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@cached_page(ARTICLES, params=["pagina"])
+@cached_page(params=["pagina"])
 @require_safe
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category, slug=slug)
