@@ -110,6 +110,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# --- SQLite beside other processes (docs/caching.md, "SQLite that waits") ----------
+# WAL: readers never wait for a writer. A writer waits up to SQLITE_TIMEOUT seconds
+# (default 20) for another process's write (import_results, a second gunicorn worker)
+# instead of failing at once; IMMEDIATE takes the write lock when a transaction
+# begins, so that a transaction that has read never fails on upgrading to a write.
+# If the wait still runs out, the reader gets the form back with a Dutch "try again"
+# (503), never a 500. synchronous=NORMAL is safe with WAL and spares a sync per write.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "timeout": float(os.environ.get("SQLITE_TIMEOUT") or 20),
+        "transaction_mode": "IMMEDIATE",
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
 # --- Cache: pages, rate limits (ambtenarenpanel/caching.py, docs/caching.md) ---------
 # Shared by every process of the site: without REDIS_URL a folder on this machine
 # (CACHE_DIR, default .cache/<database> in the project folder), with it Redis, for

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -106,28 +107,45 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 ),
             )
         elif form.is_valid():
-            comment = form.save(commit=False)
-            # A double click or a reload of the POST sends the same comment again:
-            # the reader gets the same answer, the moderators one comment.
-            if not article.comments.filter(
-                email=comment.email, body=comment.body
-            ).exists():
-                comment.article = article
-                comment.ip_address = client_ip(request)
-                comment.save()
-            messages.success(
-                request,
-                _(
-                    "Bedankt! Je reactie wordt zichtbaar na goedkeuring door de redactie."
-                ),
-            )
-            # A URL of its own, which no browser or front cache holds without the notice.
-            return redirect(f"{article.get_absolute_url()}?reactie=ontvangen#reageer")
+            try:
+                _store_comment(request, article, form)
+            except OperationalError:  # waited past the busy timeout (settings.py)
+                status = 503
+                form.add_error(
+                    None,
+                    _(
+                        "Het is even erg druk, daardoor is je reactie nog niet geplaatst. Je tekst staat hieronder nog: verstuur hem over een paar seconden opnieuw."
+                    ),
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Bedankt! Je reactie wordt zichtbaar na goedkeuring door de redactie."
+                    ),
+                )
+                # A URL of its own, which no browser or front cache holds without the notice.
+                return redirect(
+                    f"{article.get_absolute_url()}?reactie=ontvangen#reageer"
+                )
         else:
             status = 400
     else:
         form = CommentForm() if article.comments_open else None
-    return _render_article(request, article, form, status=status)
+    response = _render_article(request, article, form, status=status)
+    if status == 503:
+        response["Retry-After"] = "10"
+    return response
+
+
+def _store_comment(request: HttpRequest, article: Article, form: CommentForm) -> None:
+    comment = form.save(commit=False)
+    # A double click or a reload of the POST sends the same comment again:
+    # the reader gets the same answer, the moderators one comment.
+    if not article.comments.filter(email=comment.email, body=comment.body).exists():
+        comment.article = article
+        comment.ip_address = client_ip(request)
+        comment.save()
 
 
 @staff_member_required
