@@ -9,8 +9,6 @@ second process, the shell, the admin of the running site.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import time
@@ -23,6 +21,7 @@ from tests.support.site import (
     STAFF_PASSWORD,
     STAFF_USER,
     Site,
+    demo_correction,
     own_database,
     postgres_server,
 )
@@ -75,59 +74,34 @@ def shows_within_a_second(reader: Visitor, path: str, check: Callable[[str], boo
         assert check(reader.get(path).text), path
 
 
-def totaal(reader: Visitor, code: str) -> list[float]:
-    """The Totaal figures of question ``code`` in its grafiek.json."""
-    data = json.loads(reader.get(f"/onderzoek/{ROUND}/{code}/grafiek.json").text)
-    return next(d["data"] for d in data["datasets"] if d["label"] == "Totaal")
+def totaal(chart: dict) -> list[float]:
+    """The Totaal figures of a question's grafiek.json."""
+    return next(d["data"] for d in chart["datasets"] if d["label"] == "Totaal")
 
 
 def test_a_corrected_import_from_a_second_process_shows_everywhere_within_a_second(
     site, reader, tmp_path
 ):
-    code = re.search(rf'href="/onderzoek/{ROUND}/([^/"]+)/"', reader.get(ARTICLE).text)[
-        1
-    ]
-    rows = list(
-        csv.DictReader(
-            io.StringIO(
-                reader.get(f"/onderzoek/{ROUND}/data.csv").text.lstrip("\ufeff")
-            )
-        )
-    )
-    mine = [r for r in rows if r["vraagcode"] == code and r["segment"] == "Totaal"]
-    high = max(mine, key=lambda r: float(r["percentage"]))
-    low = min(mine, key=lambda r: float(r["percentage"]))
-    high["percentage"] = f"{float(high['percentage']) - 0.3:.1f}"
-    low["percentage"] = f"{float(low['percentage']) + 0.3:.1f}"
-    corrected = tmp_path / "gecorrigeerd.csv"
-    with corrected.open("w", newline="", encoding="utf-8") as file:
-        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(r for r in rows if r["vraagcode"] == code)
-    pages = [ARTICLE, f"/onderzoek/{ROUND}/", f"/onderzoek/{ROUND}/{code}/"]
-    seen(
-        reader,
-        *pages,
-        f"/onderzoek/{ROUND}/{code}/grafiek.json",
-        f"/onderzoek/{ROUND}/data.csv",
-    )
-    dutch = high["percentage"].replace(".", ",") + "\xa0%"
-    assert all(dutch not in reader.get(page).text for page in pages)
+    correction = demo_correction(reader, tmp_path)
+    question = f"/onderzoek/{ROUND}/{correction.code}/"
+    pages = [ARTICLE, f"/onderzoek/{ROUND}/", question]
+    seen(reader, *pages, question + "grafiek.json", f"/onderzoek/{ROUND}/data.csv")
+    assert all(correction.dutch not in reader.get(page).text for page in pages)
 
-    site.manage("import_results", str(corrected), "--survey", ROUND)
+    site.manage("import_results", str(correction.path), "--survey", ROUND)
 
-    expected = float(high["percentage"])
+    value = float(correction.percentage)
     shows_within_a_second(
         reader,
-        f"/onderzoek/{ROUND}/{code}/grafiek.json",
-        lambda _: expected in totaal(reader, code),
+        question + "grafiek.json",
+        lambda text: value in totaal(json.loads(text)),
     )
     for page in pages:
-        shows_within_a_second(reader, page, lambda html: dutch in html)
+        shows_within_a_second(reader, page, lambda html: correction.dutch in html)
     shows_within_a_second(
         reader,
         f"/onderzoek/{ROUND}/data.csv",
-        lambda text: f",{high['antwoord']},{high['percentage']}," in text,
+        lambda text: f",{correction.answer},{correction.percentage}," in text,
     )
 
 

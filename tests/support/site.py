@@ -9,9 +9,13 @@ processes. Processes get production settings (``DEBUG=0``) through ``servers.sit
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import os
+import re
 import secrets
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -92,3 +96,41 @@ class Site:
     def stop(self) -> None:
         for server in self.servers:
             server.stop()
+
+
+DEMO_ROUND = "digitale-dienstverlening"
+
+
+@dataclass
+class Correction:
+    """A corrected results file for one question of the demo round: what changes, and how
+    a reader sees it."""
+
+    path: Path
+    code: str
+    answer: str
+    percentage: str  # as in the file and in data.csv: "67.7"
+
+    @property
+    def dutch(self) -> str:  # as pages show it: "67,7 %"
+        return self.percentage.replace(".", ",") + "\xa0%"
+
+
+def demo_correction(reader, folder: Path) -> Correction:
+    """Move 0.3 points between two answers of the first question the demo article charts,
+    in a file exported from the site's own data.csv (export, edit, import)."""
+    article = reader.get(f"/artikelen/{DEMO_ROUND}/").text
+    code = re.search(rf'href="/onderzoek/{DEMO_ROUND}/([^/"]+)/"', article)[1]
+    exported = reader.get(f"/onderzoek/{DEMO_ROUND}/data.csv").text.lstrip("\ufeff")
+    rows = [r for r in csv.DictReader(io.StringIO(exported)) if r["vraagcode"] == code]
+    totaal = [r for r in rows if r["segment"] == "Totaal"]
+    high = max(totaal, key=lambda r: float(r["percentage"]))
+    low = min(totaal, key=lambda r: float(r["percentage"]))
+    high["percentage"] = f"{float(high['percentage']) - 0.3:.1f}"
+    low["percentage"] = f"{float(low['percentage']) + 0.3:.1f}"
+    path = folder / f"gecorrigeerd-{secrets.token_hex(3)}.csv"
+    with path.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return Correction(path, code, high["antwoord"], high["percentage"])
