@@ -37,8 +37,7 @@ from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
 
-# Names from the time of per-scope invalidation, still accepted (and ignored) by
-# invalidate() and cached_page(): every write now makes every page stale.
+# Names of the per-scope design before this one, accepted and ignored by invalidate().
 ARTICLES = "artikelen"
 SURVEYS = "onderzoek"
 
@@ -49,8 +48,6 @@ MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage.cookie_na
 VERSION_KEY = "pages:version"
 _NOT_STORED_HEADERS = {"content-length", "cache-control", "etag", "expires", "date"}
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads it
-
-# --- What invalidates: registered by the apps ----------------------------------------
 
 _next_change_sources: list[Callable[[], datetime | None]] = []
 _unless: dict[type, Callable] = {}
@@ -70,9 +67,9 @@ def invalidate(*_scopes: str) -> None:
 def invalidate_on_write(*models: type, on_delete: bool = True, unless=None) -> None:
     """Invalidate whenever a row of ``models`` is saved or deleted.
 
-    ``unless(instance, created)`` may say that a save changes no public page.
-    ``on_delete=False`` for models that services delete in bulk and invalidate
-    themselves: a ``post_delete`` receiver makes Django fetch every row it deletes.
+    ``unless(instance, created)`` may say that a save changes no public page. No
+    ``post_delete`` receiver with ``on_delete=False`` (one makes Django fetch every row of
+    a bulk delete): for models that services delete in bulk and invalidate themselves.
     """
     for model in models:
         if unless is not None:
@@ -109,9 +106,6 @@ class InvalidatesPagesOnDeleteAdmin:
     def delete_queryset(self, request, queryset) -> None:
         super().delete_queryset(request, queryset)
         invalidate()
-
-
-# --- The version ---------------------------------------------------------------------
 
 
 def _bump() -> None:
@@ -170,9 +164,6 @@ def cached_fragment(name: str, *, vary: str, render: Callable[[], str]) -> str:
     return html
 
 
-# --- Marking views, and the middleware -------------------------------------------------
-
-
 def cached_page(*_scopes: str, params: Iterable[str] = ()):
     """Mark a view (function, class-based view class or Feed class) as a shared public page.
 
@@ -202,19 +193,17 @@ def _params_for_path(urlconf: str, path: str) -> frozenset[str] | None:
 
 
 def _is_personal(request: HttpRequest) -> bool:
+    """Staff (session), a reader with a notice (messages, ``?reactie=``), credentials, a post.
+
+    An empty cookie value is a deleted cookie (some clients still send it)."""
+    cookies = request.COOKIES if "HTTP_COOKIE" in request.META else {}
     return bool(
         request.method not in ("GET", "HEAD")
         or "HTTP_AUTHORIZATION" in request.META
-        # An empty value is a deleted cookie (some clients still send it).
+        or cookies.get(settings.SESSION_COOKIE_NAME)
+        or cookies.get(MESSAGES_COOKIE)
         or (
-            "HTTP_COOKIE" in request.META
-            and (
-                request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-                or request.COOKIES.get(MESSAGES_COOKIE)
-            )
-        )
-        or (
-            request.META.get("QUERY_STRING")
+            bool(request.META.get("QUERY_STRING"))
             and not PERSONAL_PARAMETERS.isdisjoint(request.GET)
         )
     )
@@ -235,36 +224,29 @@ def _drop_unknown_params(request: HttpRequest, params: frozenset[str]) -> str:
 
 
 def _page_key(request: HttpRequest, query: str, version: str) -> str:
-    return _key(
-        "page",
-        version,
-        f"{request.scheme}://{request.get_host()}{request.path}?{query}",
-        translation.get_language_from_request(request),
-        # GZipMiddleware (after this one) compresses for browsers that accept it.
-        "gzip"
-        if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        else "",
-    )
+    # GZipMiddleware (after this one) compresses for browsers that accept it.
+    gzip = _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    language = translation.get_language_from_request(request)
+    return _key("page", version, url, language, "gzip" if gzip else "")
 
 
 def _storable(response: HttpResponse) -> bool:
     """A 200 that is the same for everyone: no cookie, no ``Vary: Cookie`` (a CSRF token
     or a session read sets both), nothing marked private."""
     cache_control = response.get("Cache-Control", "")
+    private = ("private", "no-store", "no-cache")
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not has_vary_header(response, "Cookie")
-        and not any(
-            word in cache_control for word in ("private", "no-store", "no-cache")
-        )
+        and not any(word in cache_control for word in private)
     )
 
 
 def _stored_page(response: HttpResponse, stale_at: float | None) -> dict:
-    """The page as plain data: status, headers, bytes, validators."""
-    return {
+    return {  # plain data: status, headers, bytes, validators
         "status": response.status_code,
         "headers": {
             name: value
@@ -279,20 +261,17 @@ def _stored_page(response: HttpResponse, stale_at: float | None) -> dict:
 
 
 def _shared_response(request: HttpRequest, page: dict) -> HttpResponse:
-    """The page with the headers for front caches (max-age ends at ``stale_at``), or a 304."""
+    """The page with headers for front caches (max-age ending at ``stale_at``), or a 304."""
     response = HttpResponse(
         page["content"], status=page["status"], headers=page["headers"]
     )
+    left = float("inf") if page["stale_at"] is None else page["stale_at"] - time.time()
+    max_age = int(max(0, min(settings.PAGE_CACHE_MAX_AGE, left)))
+    stale = int(min(settings.PAGE_CACHE_STALE_WHILE_REVALIDATE, left - max_age))
+    response["Cache-Control"] = f"public, max-age={max_age}" + (
+        f", stale-while-revalidate={stale}" if stale > 0 else ""
+    )
     response["Content-Length"] = str(len(page["content"]))
-    max_age = settings.PAGE_CACHE_MAX_AGE
-    stale = settings.PAGE_CACHE_STALE_WHILE_REVALIDATE
-    if page["stale_at"] is not None:
-        left = max(0, int(page["stale_at"] - time.time()))
-        max_age, stale = min(max_age, left), min(stale, left - min(max_age, left))
-    directives = ["public", f"max-age={max_age}"]
-    if stale > 0:
-        directives.append(f"stale-while-revalidate={stale}")
-    response["Cache-Control"] = ", ".join(directives)
     response["ETag"] = page["etag"]
     response["Last-Modified"] = http_date(page["modified"])
     return get_conditional_response(
@@ -323,7 +302,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _page_key(request, query, version)
         page = cache.get(key)
-        if page is not None and (page["stale_at"] or float("inf")) > time.time():
+        if page and (page["stale_at"] or float("inf")) > time.time():
             return _shared_response(request, page)
 
         response = self.get_response(request)
@@ -340,8 +319,6 @@ class PageCacheMiddleware:
         return _shared_response(request, page)
 
 
-# --- Cache backends that degrade instead of failing --------------------------------------
-
 _last_warning = 0.0
 
 
@@ -351,10 +328,9 @@ def _warn(backend, error: Exception) -> None:
     if not 0 <= time.time() - _last_warning < 60:
         _last_warning = time.time()
         logger.warning(
-            "Cache %s unavailable (%s: %s): pages are served uncached, rate limits "
-            "are not counted, until it is back.",
+            "Cache %s unavailable (%r): pages are served uncached, rate limits are "
+            "not counted, until it is back.",
             type(backend).__name__,
-            type(error).__name__,
             error,
         )
 
@@ -374,9 +350,7 @@ class DegradingCache:
     def _try(self, fallback, call, *args):
         try:
             result = call(*args)
-        except (
-            ValueError
-        ):  # incr() of a missing key: the cache's contract, not a failure
+        except ValueError:  # incr() of a missing key: the contract, not a failure
             raise
         except Exception as error:
             return self._failed(error, fallback)
@@ -423,7 +397,7 @@ class DegradingCache:
 
 
 class FileCache(DegradingCache, FileBasedCache):
-    """The embedded default: one folder shared by every process of the site on this machine."""
+    """The embedded default: a folder shared by the site's processes on this machine."""
 
     def _createdir(self):
         try:

@@ -110,7 +110,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
-# --- SQLite beside other processes (docs/caching.md, "SQLite that waits") ----------
+# --- SQLite beside other processes (docs/caching.md, "Several processes on SQLite")
 # WAL: readers never wait for a writer. A writer waits up to SQLITE_TIMEOUT seconds
 # (default 20) for another process's write (import_results, a second gunicorn worker)
 # instead of failing at once; IMMEDIATE takes the write lock when a transaction
