@@ -191,9 +191,27 @@ def _render_article(
             )
         ),
         "form": form,
+        "comment_form_html": _comment_form_html(article, form),
         "is_preview": is_preview,
     }
     return render(request, "articles/article_detail.html", context, status=status)
+
+
+def _comment_form_html(article: Article, form: CommentForm | None) -> str:
+    """The comment form; the empty one, with its time token, is the same for every reader
+    until the next write, as on a cached page (docs/caching.md)."""
+    if form is None:
+        return ""
+
+    def render_form() -> str:
+        context = {"article": article, "form": form}
+        return render_to_string("articles/_comment_form.html", context)
+
+    if form.is_bound:
+        return mark_safe(render_form())
+    return mark_safe(
+        cached_fragment("comment-form", vary=str(article.pk), render=render_form)
+    )
 
 
 @cached_page(params=["pagina"])
