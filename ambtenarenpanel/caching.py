@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
@@ -28,11 +28,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import (
-    add_never_cache_headers,
-    get_conditional_response,
-    has_vary_header,
-)
+from django.utils.cache import add_never_cache_headers as never_cache
+from django.utils.cache import get_conditional_response, has_vary_header
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
@@ -108,18 +105,32 @@ class InvalidatesPagesOnDeleteAdmin:
         invalidate()
 
 
+# A process reads the version at most this often (a hit then costs one read, not two): a
+# write elsewhere shows within this time, in the writing process at once. Kept on the
+# thread's cache object, so that another cache starts afresh.
+VERSION_READ_EVERY = 0.2
+
+
+def _remember(version: str | None) -> str | None:
+    caches["default"].read_version = (time.monotonic() + VERSION_READ_EVERY, version)
+    return version
+
+
 def _bump() -> None:
-    cache.set(VERSION_KEY, secrets.token_hex(8), None)
+    cache.set(VERSION_KEY, _remember(secrets.token_hex(8)), None)
 
 
 def current_version() -> str | None:
-    """The content version all processes agree on, or None when the cache is failing."""
+    """The version all processes agree on, or None when the cache is failing."""
+    until, version = getattr(caches["default"], "read_version", (0.0, None))
+    if version is not None and time.monotonic() < until:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         version = secrets.token_hex(8)
         if not cache.add(VERSION_KEY, version, None):
             version = cache.get(VERSION_KEY)
-    return version
+    return _remember(version)
 
 
 def _next_change(version: str) -> float | None:
@@ -293,7 +304,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if _is_personal(request):
             response = self.get_response(request)
-            add_never_cache_headers(response)
+            never_cache(response)
             return response
 
         query = _drop_unknown_params(request, params)
@@ -308,7 +319,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not _storable(response):
             if response.status_code == 200:
-                add_never_cache_headers(response)
+                never_cache(response)
             return response
         page = _stored_page(response, _next_change(version))
         timeout = settings.PAGE_CACHE_SECONDS
@@ -393,6 +404,7 @@ class DegradingCache:
         return self._try(None, super().delete_many, keys, version)
 
     def clear(self):
+        self.read_version = (0.0, None)
         return self._try(None, super().clear)
 
 
