@@ -161,9 +161,12 @@ def _key(kind: str, *parts: str) -> str:
     return f"pages:{kind}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
-def cached_fragment(name: str, *, vary: str, render: Callable[[], str]) -> str:
+def cached_fragment(
+    name: str, *, vary: str, render: Callable[[], str], scopes: Iterable[str] = ()
+) -> str:
     """``render()``, kept under the current version: for the costly part of a page that
-    is also rendered for readers the page cache does not answer (staff, a comment post)."""
+    is also rendered for readers the page cache does not answer (staff, a comment post).
+    ``scopes`` is ignored, like the arguments of ``invalidate()``."""
     version = current_version() if settings.PAGE_CACHE_SECONDS > 0 else None
     if version is None:
         return render()
