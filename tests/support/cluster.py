@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from . import servers
 from .site import (
@@ -44,7 +45,9 @@ def missing_parts(postgres: str) -> list[str]:
     try:
         import psycopg
 
-        psycopg.connect(postgres, connect_timeout=3).close()
+        # The server's own database: the one DATABASE_URL names may not exist yet.
+        server = urlunsplit(urlsplit(postgres)._replace(path="/postgres"))
+        psycopg.connect(server, connect_timeout=3).close()
     except Exception as error:  # any reason the server cannot be reached
         missing.append(f"PostgreSQL at {postgres} ({type(error).__name__})")
     return missing
