@@ -55,9 +55,10 @@ $(AXE): package.json package-lock.json
 screenshots: install messages $(AXE)
 	BROWSER_TESTS=required $(TEST_ENV) $(BIN)/pytest -q -s -p no:cacheprovider tests/browser/screenshots.py
 
-# The site as in production: DEBUG=0 under gunicorn (gunicorn.conf.py), migrations and
-# static files first; WhiteNoise serves those compressed (brotli, gzip) with far-future
-# cache headers. Needs SECRET_KEY; see docs/deploy.md for a real deployment.
+# The site as in production: DEBUG=0 under gunicorn (gunicorn.conf.py: WEB_CONCURRENCY
+# workers, default 2, sharing the page cache in a folder or in Redis with REDIS_URL),
+# migrations and static files first; WhiteNoise serves those compressed (brotli, gzip)
+# with far-future cache headers. Needs SECRET_KEY; see docs/deploy.md for a real deployment.
 serve: install messages
 	@test -n "$$SECRET_KEY" || { echo 'make serve needs SECRET_KEY, e.g.:' \
 		'export SECRET_KEY="$$(python3 -c "import secrets; print(secrets.token_urlsafe(50))")"'; exit 1; }

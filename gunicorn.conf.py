@@ -3,29 +3,24 @@
 gunicorn reads this file when started from the project folder. Environment variables:
 
 - ``BIND``: address and port, default ``127.0.0.1:8000`` (a reverse proxy in front).
-- ``WEB_CONCURRENCY``: worker processes. Default: with ``REDIS_URL`` set, two per core
-  plus one; without it one, because the page cache in local memory is per process, so
-  a write would invalidate the pages of only one of several processes
-  (``ambtenarenpanel/caching.py``).
-- ``GUNICORN_THREADS``: threads per worker, default 1, or 8 for that single process.
+- ``WEB_CONCURRENCY``: worker processes, default 2, with or without ``REDIS_URL``: every
+  process shares the page cache (a folder on this machine, or Redis) and sees every
+  write at once (``ambtenarenpanel/caching.py``).
+- ``GUNICORN_THREADS``: threads per worker, default 4, so that a request waiting for the
+  database (SQLite's write lock, up to 20 s) does not hold up the others.
 - ``GUNICORN_ACCESS_LOG``: where the access log goes, default ``-`` (standard output);
   empty for none.
 - ``FORWARDED_ALLOW_IPS``: proxies whose ``X-Forwarded-*`` headers are trusted,
   default ``127.0.0.1``.
 """
 
-import multiprocessing
 import os
 
 wsgi_app = "ambtenarenpanel.wsgi:application"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 
-shared_cache = bool(os.environ.get("REDIS_URL"))
-workers = int(
-    os.environ.get("WEB_CONCURRENCY")
-    or (multiprocessing.cpu_count() * 2 + 1 if shared_cache else 1)
-)
-threads = int(os.environ.get("GUNICORN_THREADS") or (1 if shared_cache else 8))
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
+threads = int(os.environ.get("GUNICORN_THREADS") or 4)
 # Threaded workers, also with one thread: they keep connections open between requests
 # (nginx's upstream keepalive, browsers talking to gunicorn directly), where sync
 # workers close each one and the client pays a new TCP connection per request.
@@ -47,3 +42,15 @@ control_socket_disable = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def on_starting(server) -> None:
+    """Check the settings once in the master: a missing one stops gunicorn with one line.
+
+    Without this, each of several workers fails to load the app on its own and the
+    master dies in the middle of stopping the others, with a traceback.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ambtenarenpanel.settings")
+    from ambtenarenpanel.startup import APP_LOAD_ERROR, load_settings
+
+    load_settings(exit_status=APP_LOAD_ERROR)

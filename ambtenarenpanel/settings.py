@@ -6,6 +6,7 @@ A missing or invalid value raises ImproperlyConfigured with a one-line message, 
 ``manage.py`` and ``wsgi.py`` print without a traceback (ambtenarenpanel/startup.py).
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages: a cached page is served without touching them.
     "ambtenarenpanel.caching.PageCacheMiddleware",
+    # After the page cache: a page is compressed once, when it is stored.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -144,6 +147,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# --- SQLite beside other processes (docs/caching.md, "Several processes on SQLite")
+# WAL: readers never wait for a writer. A writer waits up to SQLITE_TIMEOUT seconds
+# (default 20) for another process's write (import_results, a second gunicorn worker)
+# instead of failing at once; IMMEDIATE takes the write lock when a transaction
+# begins, so that a transaction that has read never fails on upgrading to a write.
+# If the wait still runs out, the reader gets the form back with a Dutch "try again"
+# (503), never a 500. synchronous=NORMAL is safe with WAL and spares a sync per write.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "timeout": float(os.environ.get("SQLITE_TIMEOUT") or 20),
+        "transaction_mode": "IMMEDIATE",
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Survey figures computed from respondent-level answers (surveys/respondents/): a
@@ -167,35 +184,53 @@ def env_group_size(name: str, default: int) -> int:
 
 MIN_GROUP_SIZE = env_group_size("MIN_GROUP_SIZE", 10)
 
-# --- Cache: pages, rate limits (see ambtenarenpanel/caching.py) ---------------------
-# Local memory by default: per process, so a page cache invalidation reaches only the
-# process that made the change. Serve the site from several processes (gunicorn
-# workers), or run import_results beside a running site, only with REDIS_URL set:
-# then every process shares the pages, their generations and the rate-limit counts.
+# --- Cache: pages, rate limits (ambtenarenpanel/caching.py, docs/caching.md) ---------
+# Shared by every process of the site: without REDIS_URL a folder on this machine
+# (CACHE_DIR, default .cache/<database> in the project folder), with it Redis, for
+# several machines. A failing cache (Redis stopped, folder not writable) answers like
+# an empty one: pages are served uncached and a warning is logged once a minute.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ambtenarenpanel.caching.RedisCache",
             "LOCATION": REDIS_URL,
+            # A Redis that does not answer costs a request a second at most.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
+    _database = DATABASES["default"]
+    _database_id = "|".join(
+        str(_database.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")
+    )
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "ambtenarenpanel.caching.FileCache",
+            # One folder per database, so that two sites in one folder never share pages.
+            "LOCATION": os.environ.get("CACHE_DIR")
+            or str(
+                BASE_DIR
+                / ".cache"
+                / hashlib.sha256(_database_id.encode()).hexdigest()[:12]
+            ),
             # Room for every page of a small site in both languages (default: 300).
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 # Public pages for anonymous readers are kept at most this long in the cache above;
-# every write invalidates the pages it affects at once, and no page outlives the
-# publish time of a scheduled article. 0 turns the page cache off.
+# every write makes every page stale at once, and no page outlives the publish time
+# of a scheduled article. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = 600
 # What front caches (nginx, a CDN, browsers) are told: fresh for a minute, then
 # served stale for at most another minute while they fetch the new version.
-PAGE_CACHE_MAX_AGE = 60
-PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE") or 60)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE") or 60
+)
+# Comment rate limits count in the cache: while it fails, nothing is counted and
+# comments are let through (they wait for moderation) instead of all refused.
+RATELIMIT_FAIL_OPEN = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -242,8 +277,7 @@ COMMENT_IP_RETENTION_DAYS = 30
 # the header it sets (e.g. HTTP_X_REAL_IP). Used for the comment rate limit and the
 # address kept with a comment.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
-# The rate limit counts in the default cache: use REDIS_URL when several
-# processes serve the site, so that they share one count.
+# The rate limit counts in the default cache, shared by every process (see above).
 
 # django-import-export (survey results, see surveys/admin.py). Without these,
 # any staff member could open the import or export of an admin that offers it;

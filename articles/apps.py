@@ -7,10 +7,14 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Artikelen")
 
     def ready(self) -> None:
-        # Cached pages of articles and surveys are invalidated when their rows change.
-        from ambtenarenpanel.caching import connect_receivers
+        from ambtenarenpanel import caching
 
-        connect_receivers()
+        from .models import Article, Author, Category, Comment
+
+        # What makes cached pages stale (ambtenarenpanel/caching.py).
+        caching.invalidate_on_write(Article, Author, Category)
+        caching.invalidate_on_write(Comment, unless=_waits_for_moderation)
+        caching.register_next_change(Article.objects.next_publish_time)
 
         # Survey data that articles cite is not deleted in the admin (surveys.references).
         from surveys import references
@@ -18,3 +22,8 @@ class ArticlesConfig(AppConfig):
         from .citations import survey_references
 
         references.register(survey_references)
+
+
+def _waits_for_moderation(comment, created: bool) -> bool:
+    """A new comment that waits for moderation changes no public page."""
+    return created and comment.status != comment.Status.APPROVED

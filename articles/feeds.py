@@ -15,7 +15,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from ambtenarenpanel.caching import ARTICLES, cached_page
+from ambtenarenpanel.caching import cached_page
 from ambtenarenpanel.text import clean_text
 
 from .models import Article, Author, Category
@@ -55,7 +55,7 @@ class CleanRssFeed(Rss201rev2Feed):
         return max(dates, default=EMPTY_FEED_DATE)
 
 
-@cached_page(ARTICLES)  # CategoryFeed and AuthorFeed inherit it
+@cached_page()  # CategoryFeed and AuthorFeed inherit it
 class LatestArticlesFeed(Feed):
     feed_type = CleanRssFeed
     # The articles are Dutch, whatever the reader's interface language.

@@ -1,5 +1,6 @@
 import hashlib
 import re
+from datetime import datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
@@ -81,6 +82,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_listing_data(self) -> "ArticleQuerySet":
         return self.select_related("category", "author")
+
+    def next_publish_time(self) -> datetime | None:
+        """When the next scheduled article becomes public, or None: pages change then."""
+        return (
+            self.filter(
+                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+            )
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
 
     def search(self, query: str) -> "ArticleQuerySet":
         """Match ``query`` against title, lead and body.

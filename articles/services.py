@@ -5,7 +5,7 @@ from django.db.models import QuerySet, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from ambtenarenpanel.caching import ARTICLES, article_scope, invalidate
+from ambtenarenpanel.caching import invalidate
 
 from .models import Article, Comment
 
@@ -13,10 +13,8 @@ from .models import Article, Comment
 @transaction.atomic
 def set_comment_status(*, comments: QuerySet[Comment], status: str) -> int:
     """Give every comment in ``comments`` the moderation ``status``; return how many changed."""
-    changing = comments.exclude(status=status)
-    slugs = set(changing.values_list("article__slug", flat=True))
-    count = changing.update(status=status)
-    invalidate(*map(article_scope, slugs))  # update() sends no signals
+    count = comments.exclude(status=status).update(status=status)
+    invalidate()  # update() sends no signals
     return count
 
 
@@ -34,7 +32,7 @@ def set_article_status(*, articles: QuerySet[Article], status: str) -> int:
     if status == Article.Status.PUBLISHED:
         changes["published_at"] = Greatest("published_at", Value(now))
     count = articles.exclude(status=status).update(**changes)
-    invalidate(ARTICLES)  # update() sends no signals
+    invalidate()  # update() sends no signals
     return count
 
 

@@ -34,9 +34,15 @@ def backend_name(url: str) -> str:
 
 
 @contextlib.contextmanager
-def throwaway_database(name: str, workdir: Path) -> Iterator[str]:
-    """Yield the URL of an empty, migrated database called ``name``; drop it afterwards."""
-    server = os.environ.get("DATABASE_URL", "")
+def throwaway_database(
+    name: str, workdir: Path, server: str | None = None
+) -> Iterator[str]:
+    """Yield the URL of an empty, migrated database called ``name``; drop it afterwards.
+
+    ``server``: empty for SQLite, or a ``postgres://`` URL; default ``DATABASE_URL``.
+    """
+    if server is None:
+        server = os.environ.get("DATABASE_URL", "")
     if not server:
         url = f"sqlite:///{workdir / (name + '.sqlite3')}"
         migrate(url)
@@ -64,9 +70,11 @@ def _postgres(url: str, statement: str) -> None:
 
 
 def env_for(url: str, **extra: str) -> dict[str, str]:
-    env = {**os.environ, **BASE_ENV, "DATABASE_URL": url, **extra}
+    """A child's environment: this database, no Redis and no cache folder but ``extra``'s."""
+    env = {**os.environ, **BASE_ENV, "DATABASE_URL": url}
     env.pop("REDIS_URL", None)
-    return env
+    env.pop("CACHE_DIR", None)
+    return {**env, **extra}
 
 
 def manage(url: str, *args: str, **extra: str) -> None:

@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from ambtenarenpanel.caching import ARTICLES, SURVEYS, cached_page
+from ambtenarenpanel.caching import cached_page
 from ambtenarenpanel.pagination import paginate
 
 from .charts import build_chart, build_charts
@@ -13,14 +13,14 @@ from .services import export_results
 SURVEYS_PER_PAGE = 20
 
 
-@cached_page(SURVEYS, params=["pagina"])
+@cached_page(params=["pagina"])
 @require_safe
 def survey_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, Survey.objects.with_question_count(), SURVEYS_PER_PAGE)
     return render(request, "surveys/survey_list.html", {"page_obj": page})
 
 
-@cached_page(SURVEYS)
+@cached_page()
 @require_safe
 def survey_detail(request: HttpRequest, slug: str) -> HttpResponse:
     survey = get_object_or_404(Survey.objects.with_results(), slug=slug)
@@ -32,7 +32,7 @@ def survey_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@cached_page(SURVEYS, ARTICLES)  # ARTICLES: the articles that cite the question
+@cached_page()
 @require_safe
 def question_detail(request: HttpRequest, survey_slug: str, code: str) -> HttpResponse:
     question = get_object_or_404(
@@ -49,7 +49,7 @@ def question_detail(request: HttpRequest, survey_slug: str, code: str) -> HttpRe
     return render(request, "surveys/question_detail.html", context)
 
 
-@cached_page(SURVEYS)
+@cached_page()
 class QuestionChartView(JSONView):
     """``grafiek.json``: the Chart.js data of one question, every segment a dataset."""
 
@@ -62,6 +62,7 @@ class QuestionChartView(JSONView):
         return build_chart(question).payload()
 
 
+@cached_page()
 @require_safe
 def survey_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The round's results in the import format, so that export → edit → import round-trips."""

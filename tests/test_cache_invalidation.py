@@ -2,9 +2,12 @@
 
 Each test first has a reader look at the pages, checks that a second reader gets
 them from the cache (no query), makes the change the way staff make it (admin form,
-admin action, import), and then looks again as an anonymous reader.
+admin action, import), and then looks again as an anonymous reader. Within one
+process; tests/test_shared_cache.py has the same with writes from other processes.
 """
 
+import csv
+import io
 import json
 import re
 from datetime import timedelta
@@ -21,7 +24,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Comment
-from articles.services import set_comment_status
 from surveys.models import Result
 from tests.factories import (
     ArticleFactory,
@@ -206,8 +208,7 @@ def moderate(client: Client, action: str, comments: list[Comment], **extra) -> N
 def test_approving_a_comment_shows_it_on_the_article_page_at_once(
     moderator_client, article, pending
 ):
-    other = ArticleFactory(slug="ander-artikel")
-    seen(article.get_absolute_url(), other.get_absolute_url(), HOME)
+    seen(article.get_absolute_url(), HOME)
     assert "Een reactie die op goedkeuring wacht." not in page(
         article.get_absolute_url()
     )
@@ -217,9 +218,6 @@ def test_approving_a_comment_shows_it_on_the_article_page_at_once(
     html = page(article.get_absolute_url())
     assert "Een reactie die op goedkeuring wacht." in html
     assert "1 reactie" in html
-    # Exact: pages that don't show the comment stay cached.
-    assert is_cached(other.get_absolute_url())
-    assert is_cached(HOME)
 
 
 @pytest.mark.parametrize(
@@ -273,26 +271,6 @@ def test_a_new_comment_waiting_for_moderation_leaves_the_cached_page_alone(
     assert is_cached(article.get_absolute_url())
 
 
-def test_the_generations_move_again_after_the_commit(
-    article, pending, django_capture_on_commit_callbacks
-):
-    """A reader who renders the page before the moderator's commit, from the data before
-    it, may store that page under the new generation; the bump after the commit makes
-    it unreachable."""
-    seen(article.get_absolute_url())
-
-    with django_capture_on_commit_callbacks() as after_commit:
-        set_comment_status(
-            comments=Comment.objects.filter(pk=pending.pk),
-            status=Comment.Status.APPROVED,
-        )
-    seen(article.get_absolute_url())
-    for callback in after_commit:
-        callback()
-
-    assert not is_cached(article.get_absolute_url())
-
-
 # --- Survey results ------------------------------------------------------------------------
 
 
@@ -315,6 +293,7 @@ def survey_pages(article):
         reverse("surveys:survey-detail", kwargs={"slug": "werkdruk-2024"}),
         reverse("surveys:question-detail", kwargs=kwargs),
         reverse("surveys:question-chart", kwargs=kwargs),
+        reverse("surveys:survey-csv", kwargs={"slug": "werkdruk-2024"}),
     ]
 
 
@@ -329,6 +308,9 @@ def figures(url: str) -> set[str]:
             for value in dataset["data"]
             if value is not None
         }
+    if response["Content-Type"].startswith("text/csv"):
+        rows = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+        return {f"{Decimal(row['percentage']).normalize():f}" for row in rows}
     return set(re.findall(r"([\d,]+)\xa0%", response.content.decode()))
 
 
@@ -356,7 +338,6 @@ def test_importing_survey_results_shows_the_new_figures_at_once(survey_pages, tm
 
     for url in urls:
         assert figures(url) == {"73", "27"}, url
-    assert is_cached(HOME)
 
 
 def test_changing_or_deleting_a_result_in_the_admin_shows_at_once(

@@ -1,16 +1,19 @@
-"""With ``REDIS_URL`` the page cache lives in Redis, shared by every process of the site.
+"""With ``REDIS_URL`` every process of the site shares one cache: pages and their version.
 
-Runs against the real Redis on 127.0.0.1:6379 (``.ci/run`` starts it), in database 5,
-which these tests empty before and after use.
+Runs against the shared Redis (``.ci/run`` starts it) at ``TEST_REDIS_URL``, default
+``redis://127.0.0.1:6379/5``; each test keeps its keys under a prefix of its own and
+removes them afterwards, so that test runs side by side never meet (nothing is flushed).
 """
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import redis
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -20,7 +23,7 @@ from articles.models import Comment
 from tests.factories import ArticleFactory, CommentFactory
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-REDIS_URL = "redis://127.0.0.1:6379/5"
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
 
 def _redis_is_running() -> bool:
@@ -30,67 +33,58 @@ def _redis_is_running() -> bool:
         return False
 
 
-needs_redis = pytest.mark.skipif(
-    not _redis_is_running(),
-    reason="Redis is not running on 127.0.0.1:6379 (.ci/run starts it for CI)",
-)
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not _redis_is_running(),
+        reason=f"Redis is not running at {REDIS_URL} (.ci/run starts it for CI)",
+    ),
+]
 
 
-def run_python(code: str, **environ: str) -> subprocess.CompletedProcess:
-    """Run ``code`` in a new Python process of the site, the way a second worker would."""
+@pytest.fixture
+def shared_cache(settings):
+    """The site's cache in Redis, under a key prefix of this test's own."""
+    cache_settings = {
+        "default": {
+            "BACKEND": "ambtenarenpanel.caching.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"test-{secrets.token_hex(6)}",
+        }
+    }
+    settings.CACHES = cache_settings
+    yield cache_settings
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(f"{cache_settings['default']['KEY_PREFIX']}:*"):
+        client.delete(key)
+
+
+def in_another_process(code: str, cache_settings: dict, database: Path) -> str:
+    """Run ``code`` in a new Python process of the site with this cache and ``database``."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "DJANGO_SETTINGS_MODULE": "ambtenarenpanel.settings",
-        "SECRET_KEY": "insecure-key-for-tests-only",
-        **environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "STATIC_ROOT": str(django_settings.STATIC_ROOT),
     }
-    return subprocess.run(
-        [sys.executable, "-c", code],
+    prelude = (
+        "import django\n"
+        "from django.conf import settings\n"
+        "django.setup()\n"
+        f"settings.CACHES = {cache_settings!r}\n"
+        "from django.test.utils import setup_test_environment\n"
+        "setup_test_environment()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", prelude + code],
         cwd=PROJECT_DIR,
         env=env,
         capture_output=True,
         text=True,
         timeout=60,
     )
-
-
-def test_redis_url_selects_djangos_own_redis_backend():
-    result = run_python(
-        "from django.conf import settings\n"
-        "cache = settings.CACHES['default']\n"
-        "print(cache['BACKEND'], cache['LOCATION'])",
-        REDIS_URL=REDIS_URL,
-    )
-
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
-        REDIS_URL,
-    ]
-
-
-def test_without_redis_url_the_cache_is_local_memory():
-    result = run_python(
-        "from django.conf import settings\nprint(settings.CACHES['default']['BACKEND'])"
-    )
-
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
-
-
-@pytest.fixture
-def redis_db(settings):
-    """The site's default cache in Redis database 5, empty."""
-    client = redis.Redis.from_url(REDIS_URL)
-    client.flushdb()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
-    yield client
-    client.flushdb()
+    return result.stdout
 
 
 def queries_for(url: str) -> int:
@@ -99,20 +93,39 @@ def queries_for(url: str) -> int:
     return len(queries)
 
 
-@needs_redis
-@pytest.mark.django_db
-def test_a_cached_page_is_kept_in_redis_and_served_from_there(redis_db, article):
-    assert queries_for(article.get_absolute_url()) > 0
+def test_a_page_cached_by_one_process_is_served_by_another(shared_cache, tmp_path):
+    """The other process has an empty database: it can only answer from Redis."""
+    article = ArticleFactory(title="Gedeeld via Redis")
+    queries_for(article.get_absolute_url())
 
-    keys = [key.decode() for key in redis_db.keys("*")]
-    assert any("pagecache:page:" in key for key in keys)
+    output = in_another_process(
+        "from django.test import Client\n"
+        f"response = Client().get({article.get_absolute_url()!r})\n"
+        "print(response.status_code, 'Gedeeld via Redis' in response.content.decode())",
+        shared_cache,
+        tmp_path / "leeg.sqlite3",
+    )
+
+    assert output.split() == ["200", "True"]
+
+
+def test_an_invalidation_in_another_process_reaches_this_one(shared_cache, tmp_path):
+    """E.g. a bulk write from a cron job while gunicorn workers serve the site."""
+    article = ArticleFactory(slug="gedeeld")
+    queries_for(article.get_absolute_url())
     assert queries_for(article.get_absolute_url()) == 0
 
+    in_another_process(
+        "from ambtenarenpanel.caching import invalidate\ninvalidate()",
+        shared_cache,
+        tmp_path / "leeg.sqlite3",
+    )
 
-@needs_redis
-@pytest.mark.django_db
+    assert queries_for(article.get_absolute_url()) > 0
+
+
 def test_approving_a_comment_shows_it_at_once_with_redis(
-    redis_db, moderator_client, article
+    shared_cache, moderator_client, article
 ):
     comment = CommentFactory(
         article=article, body="Wacht op Redis.", status=Comment.Status.PENDING
@@ -128,22 +141,3 @@ def test_approving_a_comment_shows_it_at_once_with_redis(
     assert (
         "Wacht op Redis." in Client().get(article.get_absolute_url()).content.decode()
     )
-
-
-@needs_redis
-@pytest.mark.django_db
-def test_an_invalidation_in_another_process_reaches_this_one(redis_db):
-    """E.g. ``import_results`` run from cron while gunicorn workers serve the site."""
-    article = ArticleFactory(slug="gedeeld")
-    queries_for(article.get_absolute_url())
-    assert queries_for(article.get_absolute_url()) == 0
-
-    result = run_python(
-        "import django; django.setup()\n"
-        "from ambtenarenpanel.caching import ARTICLES, invalidate\n"
-        "invalidate(ARTICLES)",
-        REDIS_URL=REDIS_URL,
-    )
-
-    assert result.returncode == 0, result.stderr
-    assert queries_for(article.get_absolute_url()) > 0
