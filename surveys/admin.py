@@ -32,7 +32,7 @@ from .forms import CleanTextForm, ResultConfirmImportForm, ResultImportForm
 from .import_template import template_workbook
 from .importing import COLUMNS, PREVIEW_ROW_LIMIT, REQUIRED_COLUMNS
 from .models import AnswerOption, Question, Result, Segment, Survey
-from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet
+from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet, ResultsXLSX
 from .spreadsheets import SpreadsheetError
 from .uploads import ImportFileGone, ImportFileStorage
 
@@ -168,7 +168,7 @@ class ResultAdmin(InvalidatesPagesOnDeleteAdmin, ImportExportMixin, admin.ModelA
 
     resource_classes = [ResultResource]
     import_formats = [ResultsSpreadsheet]
-    export_formats = [base_formats.XLSX, ExcelCSV, base_formats.ODS]
+    export_formats = [ResultsXLSX, ExcelCSV, base_formats.ODS]
     import_form_class = ResultImportForm
     confirm_form_class = ResultConfirmImportForm
     # All columns, always: the export is the import format, so it round-trips.

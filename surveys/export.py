@@ -6,6 +6,11 @@ Every text cell is safe to open in a spreadsheet program: control characters are
 dropped and a leading ``=``, ``+``, ``-``, ``@``, tab or carriage return gets an
 apostrophe (OWASP, CSV injection), which the import takes off again. Numbers are
 numbers (25.5, never 0.255), never neutralised: they are never negative.
+
+Speed: a round has up to 100 000 results. The results are read as bare values (no
+joins, no model objects, no per-row converters), their questions, answers and segments
+in three small queries, and the rows sorted in Python; ``data.xlsx`` is written by
+``surveys.spreadsheets.writing`` (openpyxl takes seconds for 900 000 cells).
 """
 
 from __future__ import annotations
@@ -16,37 +21,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import tablib
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from .importing.format import COLUMNS
-from .models import Result
+from .models import AnswerOption, Question, Result, Segment
+from .spreadsheets.writing import xlsx_workbook
 from .text import neutralise_formula, strip_control_characters
 
 #: The sheet name of every exported workbook.
 SHEET_TITLE = "Resultaten"
-
-_ORDER = (
-    "option__question__survey__slug",
-    "option__question__order",
-    "option__question__id",
-    "segment__order",
-    "segment__name",
-    "option__order",
-    "option__id",
-)
-_FIELDS = (
-    "option__question__survey__slug",
-    "option__question__code",
-    "option__question__text",
-    "option__question__type",
-    "option__label",
-    "percentage",
-    "count",
-    "segment__name",
-    "option__order",
-    "is_suppressed",
-)
 
 
 def safe_text(value: str) -> str:
@@ -57,52 +42,91 @@ def safe_text(value: str) -> str:
 def result_rows(
     results: QuerySet[Result] | None = None, *, public: bool = False
 ) -> Iterator[tuple]:
-    """The rows of the import format, ordered by round, question, segment and option.
+    """The rows of the import format, ordered by round, question, segment and option
+    (as people write them).
 
     ``public``: a suppressed result (too few respondents) shows no figure, only
     "te weinig respondenten".
     """
     if results is None:
         results = Result.objects.all()
-    rows = results.order_by(*_ORDER).values_list(*_FIELDS)
-    texts: dict[str, str] = {}
-    numbers: dict[Decimal, Decimal | int] = {}
-    suppressed = _("te weinig respondenten")
+    # The percentage as text: the same on every database, and no Decimal converter
+    # per row (the text is turned into a number once per distinct value).
+    values = list(
+        results.order_by()
+        .annotate(shown=Cast("percentage", CharField()))
+        .values_list("pk", "option_id", "segment_id", "shown", "count")
+    )
+    if not values:
+        return
+    suppressed = (
+        set(results.filter(is_suppressed=True).values_list("pk", flat=True))
+        if public
+        else set()
+    )
+    options = list(
+        AnswerOption.objects.filter(pk__in=results.values("option_id")).values_list(
+            "pk", "question_id", "label", "order"
+        )
+    )
+    questions = {
+        pk: (slug, order, safe_text(code), safe_text(text), kind)
+        for pk, slug, order, code, text, kind in Question.objects.filter(
+            pk__in=AnswerOption.objects.filter(
+                pk__in=results.values("option_id")
+            ).values("question_id")
+        ).values_list("pk", "survey__slug", "order", "code", "text", "type")
+    }
+    segments = sorted(Segment.objects.values_list("order", "name", "pk"))
+    segment_rank = {pk: rank for rank, (_order, _name, pk) in enumerate(segments)}
+    segment_names = {pk: safe_text(name) for _order, name, pk in segments}
+    # Each answer's place: by round, question (order, id), then answer (order, id); a
+    # result's place puts the segment between question and answer. One integer each,
+    # so that sorting 100 000 results compares numbers, not tuples.
+    options.sort(
+        key=lambda o: (
+            *(questions[o[1]][:2] if o[1] in questions else ("", 0)),
+            o[1],
+            o[3],
+            o[0],
+        )
+    )
+    width = len(options) + 1
+    per_question: dict[int, int] = {}
+    rank: dict[int, int] = {}
+    row_of: dict[int, tuple] = {}
+    for index, (pk, question_id, label, order) in enumerate(options):
+        if question_id not in questions:
+            continue  # deleted while this ran
+        slug, _order, code, text, kind = questions[question_id]
+        first = per_question.setdefault(question_id, index)
+        rank[pk] = first * len(segments) * width + index
+        row_of[pk] = (safe_text(slug), code, text, kind, safe_text(label), order)
+    values.sort(key=lambda v: rank.get(v[1], 0) + segment_rank.get(v[2], 0) * width)
 
-    def text(value: str) -> str:
-        try:
-            return texts[value]
-        except KeyError:
-            texts[value] = safe_text(value)
-            return texts[value]
-
-    for (
-        slug,
-        code,
-        question,
-        kind,
-        label,
-        percentage,
-        count,
-        segment,
-        order,
-        hidden,
-    ) in rows.iterator(chunk_size=5000):
-        if public and hidden:
-            shown, count = suppressed, None
+    numbers: dict[str, Decimal | int] = {}
+    hidden = _("te weinig respondenten")
+    for pk, option_id, segment_id, shown, count in values:
+        option = row_of.get(option_id)
+        segment = segment_names.get(segment_id)
+        if option is None or segment is None:
+            continue  # deleted while this ran
+        if pk in suppressed:
+            percentage, count = hidden, None
         else:
-            shown = numbers.get(percentage)
-            if shown is None:
-                shown = numbers[percentage] = plain_number(percentage)
+            percentage = numbers.get(shown)
+            if percentage is None:
+                percentage = numbers[shown] = plain_number(Decimal(shown))
+        slug, code, text, kind, label, order = option
         yield (
-            text(slug),
-            text(code),
-            text(question),
+            slug,
+            code,
+            text,
             kind,
-            text(label),
-            shown,
+            label,
+            percentage,
             "" if count is None else count,
-            text(segment),
+            segment,
             order,
         )
 
@@ -133,22 +157,4 @@ def results_csv(results: QuerySet[Result]) -> bytes:
 
 def results_xlsx(results: QuerySet[Result]) -> bytes:
     """``data.xlsx``: one sheet "Resultaten", bold frozen headers, numbers as numbers."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET_TITLE)
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for name in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in result_rows(results, public=True):
-        sheet.append([None if value == "" else value for value in row])
-    stream = io.BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()
+    return xlsx_workbook(SHEET_TITLE, COLUMNS, result_rows(results, public=True))

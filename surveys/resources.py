@@ -17,10 +17,11 @@ from import_export.formats import base_formats
 from import_export.results import Error, RowResult
 from import_export.results import Result as ImportExportResult
 
-from .export import results_dataset
+from .export import SHEET_TITLE, results_dataset
 from .importing import COLUMNS, ImportSummary, import_results, read_results_sheet
 from .models import Result, Survey
 from .spreadsheets import Sheet, SpreadsheetError
+from .spreadsheets.writing import xlsx_workbook
 
 
 class ResultsSpreadsheet(base_formats.Format):
@@ -46,6 +47,14 @@ class ResultsSpreadsheet(base_formats.Format):
 
     def get_extension(self) -> str:
         return "xlsx"
+
+
+class ResultsXLSX(base_formats.XLSX):
+    """xlsx export through our own writer: the sheet "Resultaten", seconds faster than
+    openpyxl for a round of 100 000 results (surveys.spreadsheets.writing)."""
+
+    def export_data(self, dataset, **kwargs):
+        return xlsx_workbook(dataset.title or SHEET_TITLE, dataset.headers, dataset)
 
 
 class ExcelCSV(base_formats.CSV):
