@@ -764,6 +764,18 @@ def test_a_missing_file_is_refused(tmp_path, db):
     assert "kan niet worden gelezen" in said
 
 
+def test_a_file_over_the_upload_limit_is_refused_by_the_command_too(
+    survey, tmp_path, settings
+):
+    settings.UPLOAD_MAX_BYTES = 100
+    path = write_csv(tmp_path / "groot.csv", base_rows())
+
+    said = refuse(path)
+
+    assert "dat is groter dan de 100\xa0bytes die een import mag zijn" in said
+    assert not Result.objects.exists()
+
+
 def test_a_text_that_looks_like_a_formula_is_refused(existing, tmp_path):
     rows = base_rows()
     rows[6][4] = '=HYPERLINK("http://example.org")'

@@ -75,9 +75,14 @@ def import_results(
     progress = progress or _no_progress
     try:
         sheet = file if isinstance(file, Sheet) else read_results_sheet(file)
-        checked = check_sheet(sheet, survey=survey, progress=progress)
     except SpreadsheetError as error:
         return ImportSummary(dry_run=dry_run, errors=[ImportIssue(str(error))])
+    try:
+        checked = check_sheet(sheet, survey=survey, progress=progress)
+    except SpreadsheetError as error:  # the file broke off, or a row cannot be read
+        return ImportSummary(
+            dry_run=dry_run, errors=[ImportIssue(str(error))], source=sheet.description
+        )
     if checked.errors:
         return ImportSummary(
             dry_run=dry_run, errors=checked.errors, source=checked.source

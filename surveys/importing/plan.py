@@ -117,6 +117,7 @@ def make_plan(
     stored = _Stored(questions)
     segments = _plan_segments(questions, stored.segments, plan)
     segment_names = {s.pk: s.name for s in stored.segments.values()}
+    segment_keys = {s.name: s.pk for s in segments.values()}
 
     total_rows = sum(len(q.rows) for q in questions)
     keep_all = total_rows <= PREVIEW_ROW_LIMIT
@@ -165,12 +166,14 @@ def make_plan(
         summary.options += len(options)
 
         changes_before = counters[NEW] + counters[UPDATED]
+        option_keys = {label: option.pk for label, option in options.items()}
         for row in entry.rows:
             option = options[row.label]
             segment = segments[row.segment.casefold()]
+            option_pk, segment_pk = option_keys[row.label], segment_keys[segment.name]
             existing = (
-                stored.results.get((option.pk, segment.pk))
-                if option.pk and segment.pk
+                stored.results.get((option_pk, segment_pk))
+                if option_pk and segment_pk
                 else None
             )
             old = None

@@ -76,9 +76,12 @@ def read_csv(data: bytes) -> Sheet:
 def _rows(text: str, delimiter, texts: TextCells, offset: int) -> Iterator[SheetRow]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or ",")
     clean = texts.clean
+    seen = texts.seen  # cleaned texts by raw text: most cells are found here
     try:
         for number, record in enumerate(reader, start=1 + offset):
-            values = [clean(raw, number) if raw else None for raw in record]
+            values = [
+                seen[raw] if raw in seen else clean(raw, number) for raw in record
+            ]
             while values and values[-1] is None:
                 values.pop()
             if not values:

@@ -90,13 +90,14 @@ class TextCells:
     """
 
     def __init__(self) -> None:
-        self._seen: dict[str, str | None] = {}
+        #: Raw text → cleaned text (None for blank), for readers that look up first.
+        self.seen: dict[str, str | None] = {"": None}
         #: Decimal separator → (the first text that showed it, its row).
         self.separators: dict[str, tuple[str, int]] = {}
 
     def clean(self, raw: str, row: int) -> str | None:
         try:
-            return self._seen[raw]
+            return self.seen[raw]
         except KeyError:
             pass
         match = CONTROL_CHARACTERS.search(raw)
@@ -118,7 +119,7 @@ class TextCells:
             separator = numbers.evidence(text)
             if separator is not None and separator not in self.separators:
                 self.separators[separator] = (text.strip(), row)
-        self._seen[raw] = text
+        self.seen[raw] = text
         return text
 
 
