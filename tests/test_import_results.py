@@ -653,6 +653,23 @@ def test_a_count_that_is_not_a_whole_number_is_refused(existing, tmp_path):
     assert stored_data() == existing
 
 
+def test_a_count_too_large_to_store_is_refused_by_preview_and_import_alike(
+    existing, tmp_path
+):
+    """The database stores counts up to 2 147 483 647; a larger one failed only on saving."""
+    rows = base_rows()
+    rows[0][6] = "3000000000"
+    path = write_csv(tmp_path / "groot.csv", rows)
+
+    preview = import_results(file=path.read_bytes(), dry_run=True)
+    said = refuse(path)
+
+    message = "Rij 2: het aantal ‘3000000000’ is te groot (hoogstens 2.147.483.647)."
+    assert [issue.message for issue in preview.errors] == [message]
+    assert message in said
+    assert stored_data() == existing
+
+
 def test_an_empty_sheet_is_refused(existing, tmp_path):
     said = refuse(write_xlsx(tmp_path / "leeg.xlsx", [], headers=None))
 

@@ -25,6 +25,8 @@ from surveys.spreadsheets.numbers import (
 from surveys.text import clean_text, restore_formula
 
 CENT = Decimal("0.01")
+#: The largest count or order the database stores (a PositiveIntegerField).
+MAX_WHOLE_NUMBER = 2_147_483_647
 _DATES = (datetime, date, time, timedelta)
 
 
@@ -184,23 +186,33 @@ def parse_whole_number(
     text = cell_text(value)
     if text == "":
         return None
-    if text.isascii() and text.isdigit():
-        return int(text)
     not_whole = ParseError(
         _("%(what)s ‘%(value)s’ is geen geheel getal van 0 of meer")
         % {"what": what, "value": text}
     )
-    if isinstance(value, PercentCell):
+    if text.isascii() and text.isdigit():
+        number = int(text)
+    elif isinstance(value, PercentCell):
         raise not_whole
-    if isinstance(value, str) and _reads_as_thousand_or_one(text, decimal):
+    elif isinstance(value, str) and _reads_as_thousand_or_one(text, decimal):
         # 1.000 stored as 1 is the one thing never to happen.
         raise ParseError(ambiguous_message(what, text, separators=separators))
-    try:
-        number = _number(value, decimal, what, separators=separators)
-    except NotANumber:
-        raise not_whole from None
-    if number < 0 or number != number.to_integral_value():
-        raise not_whole
+    else:
+        try:
+            number = _number(value, decimal, what, separators=separators)
+        except NotANumber:
+            raise not_whole from None
+        if number < 0 or number != number.to_integral_value():
+            raise not_whole
+    if number > MAX_WHOLE_NUMBER:
+        raise ParseError(
+            _("%(what)s ‘%(value)s’ is te groot (hoogstens %(max)s)")
+            % {
+                "what": what,
+                "value": text,
+                "max": f"{MAX_WHOLE_NUMBER:,}".replace(",", "."),
+            }
+        )
     return int(number)
 
 

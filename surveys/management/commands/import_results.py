@@ -69,7 +69,9 @@ class Command(BaseCommand):
         summary = import_results(file=data, survey=chosen, dry_run=dry_run)
         if not summary.is_valid:
             if summary.source:
-                self.stderr.write(_("Gelezen: %(source)s.") % {"source": summary.source})
+                self.stderr.write(
+                    _("Gelezen: %(source)s.") % {"source": summary.source}
+                )
             for issue in summary.errors:
                 self.stderr.write(issue.message)
             raise CommandError(str(summary))
