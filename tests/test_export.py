@@ -315,7 +315,7 @@ def test_a_label_with_a_control_character_in_the_database_exports_to_xlsx(
     survey, researcher_client
 ):
     """Stored before the admin and the import cleaned texts, or by a script."""
-    AnswerOption.objects.filter(label="Telefoon").update(label="Tele\x0bfoon\x00")
+    AnswerOption.objects.filter(label="Telefoon").update(label="Tele\x0bfoon\x1b")
 
     response = export(researcher_client, "xlsx")
     public = downloads(researcher_client, survey)

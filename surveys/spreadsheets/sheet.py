@@ -27,7 +27,7 @@ from . import numbers
 #: Rows and columns read at most; a file with data beyond them is refused, before
 #: LibreOffice's repeated rows or cells are expanded (a 1 KB file can say "this row
 #: 1 000 000 times").
-MAX_ROWS = 250_000
+MAX_ROWS = 200_000
 MAX_COLUMNS = 200
 
 
