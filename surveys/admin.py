@@ -3,10 +3,10 @@
 Research staff (group Onderzoek) import a round's results from a spreadsheet on
 the results page: django-import-export shows a preview (new / updated / unchanged
 rows and every error) and stores nothing until it is confirmed. The rules live in
-``surveys.services.import_results``, shared with the ``import_results`` command.
+``surveys.importing.import_results``, shared with the ``import_results`` command.
+Every text typed into these pages is cleaned like an imported one (``CleanTextForm``).
 """
 
-from io import BytesIO
 from urllib.parse import urlencode
 
 from django import forms
@@ -30,11 +30,13 @@ from ambtenarenpanel.admin_wording import NeuterNameAdmin
 from ambtenarenpanel.caching import InvalidatesPagesOnDeleteAdmin
 
 from .admin_protection import ProtectsCitedDataAdmin, ProtectsCitedDataFormSet
-from .forms import ResultConfirmImportForm, ResultImportForm
+from .forms import CleanTextForm, ResultConfirmImportForm, ResultImportForm
+from .import_template import template_workbook
+from .importing import COLUMNS, PREVIEW_ROW_LIMIT, REQUIRED_COLUMNS
 from .models import AnswerOption, Question, Result, Segment, Survey
-from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet, SpreadsheetError
+from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet, ResultsXLSX
 from .respondents import admin as respondent_admin  # noqa: F401  (registers it)
-from .services import COLUMNS, PREVIEW_ROW_LIMIT, REQUIRED_COLUMNS
+from .spreadsheets import SpreadsheetError
 from .uploads import ImportFileGone, ImportFileStorage
 
 #: An import creates, changes and deletes questions, options and results.
@@ -58,6 +60,7 @@ SHOWN_ERRORS = 20
 class QuestionInline(admin.TabularInline):
     model = Question
     formset = ProtectsCitedDataFormSet
+    form = CleanTextForm
     fields = ["code", "text", "type", "order"]
     extra = 0
     show_change_link = True
@@ -68,6 +71,7 @@ class QuestionInline(admin.TabularInline):
 
 @admin.register(Survey)
 class SurveyAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
+    form = CleanTextForm
     list_display = ["title", "slug", "fieldwork_end", "respondents", "question_count"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
@@ -115,12 +119,14 @@ class SurveyAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
 class AnswerOptionInline(admin.TabularInline):
     model = AnswerOption
     formset = ProtectsCitedDataFormSet
+    form = CleanTextForm
     fields = ["label", "value", "order"]
     extra = 0
 
 
 @admin.register(Question)
 class QuestionAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
+    form = CleanTextForm
     list_display = ["code", "short_text", "type", "survey", "order"]
     list_display_links = ["code", "short_text"]
     list_filter = ["survey", "type"]
@@ -138,6 +144,7 @@ class QuestionAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
 class AnswerOptionAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
     """Mostly edited inline with the question; registered so results can search options."""
 
+    form = CleanTextForm
     list_display = ["label", "value", "question", "order"]
     list_filter = ["question__survey"]
     list_select_related = ["question"]
@@ -147,6 +154,7 @@ class AnswerOptionAdmin(ProtectsCitedDataAdmin, admin.ModelAdmin):
 
 @admin.register(Segment)
 class SegmentAdmin(NeuterNameAdmin, admin.ModelAdmin):
+    form = CleanTextForm
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -172,12 +180,13 @@ class ResultAdmin(
 
     resource_classes = [ResultResource]
     import_formats = [ResultsSpreadsheet]
-    export_formats = [base_formats.XLSX, ExcelCSV, base_formats.ODS]
+    export_formats = [ResultsXLSX, ExcelCSV, base_formats.ODS]
     import_form_class = ResultImportForm
     confirm_form_class = ResultConfirmImportForm
     # All columns, always: the export is the import format, so it round-trips.
     export_form_class = ExportForm
     import_template_name = "admin/surveys/result/import.html"
+    export_template_name = "admin/surveys/result/export.html"
     # Uploads wait for confirmation under a generated name, never served (uploads.py).
     tmp_storage_class = ImportFileStorage
     import_export_change_list_template = "admin/surveys/result/change_list.html"
@@ -222,7 +231,7 @@ class ResultAdmin(
 
     def get_import_context_data(self, **kwargs):
         return {
-            "template_url": reverse("admin:surveys_result_import_template"),
+            "template_url": self.template_url(),
             "preview_row_limit": PREVIEW_ROW_LIMIT,
             "columns": COLUMNS,
             "required_columns": REQUIRED_COLUMNS,
@@ -290,19 +299,52 @@ class ResultAdmin(
                 single_object=True,
             )
 
+    def changelist_view(self, request, extra_context=None):
+        """The results list; filtered on one round, its template is that round's."""
+        survey_id = request.GET.get(SURVEY_FILTER, "")
+        slug = None
+        if survey_id.isdigit():
+            slug = (
+                Survey.objects.filter(pk=survey_id)
+                .values_list("slug", flat=True)
+                .first()
+            )
+        extra_context = {
+            **(extra_context or {}),
+            "template_url": self.template_url(slug),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def import_action(self, request, **kwargs):
+        """The import page; opened from a round (``?enquete=slug``), it is for that round."""
+        response = super().import_action(request, **kwargs)
+        slug = request.POST.get("survey") or request.GET.get("enquete")
+        if isinstance(response, TemplateResponse) and slug:
+            response.context_data["template_url"] = self.template_url(slug)
+        return response
+
+    def template_url(self, slug: str | None = None) -> str:
+        url = reverse("admin:surveys_result_import_template")
+        if slug and Survey.objects.filter(slug=slug).exists():
+            url += "?" + urlencode({"enquete": slug})
+        return url
+
     def import_template_view(self, request):
-        """An empty xlsx in the import format, with an explanation and an example sheet."""
+        """An empty xlsx in the import format, with an explanation and an example sheet;
+        with ``?enquete=slug``, for that round."""
         if not (
             self.has_import_permission(request) or self.has_export_permission(request)
         ):
             raise PermissionDenied
+        survey = Survey.objects.filter(slug=request.GET.get("enquete") or "").first()
         response = HttpResponse(
-            _template_workbook(),
+            template_workbook(survey),
             content_type=base_formats.XLSX.CONTENT_TYPE,
         )
-        response["Content-Disposition"] = (
-            'attachment; filename="importsjabloon-resultaten.xlsx"'
+        name = (
+            f"importsjabloon-{survey.slug}" if survey else "importsjabloon-resultaten"
         )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
 
     # --- export --------------------------------------------------------------------
@@ -335,6 +377,7 @@ class ResultAdmin(
                 + "?"
                 + urlencode({"enquete": survey.slug})
             )
+            links["template_url"] = self.template_url(survey.slug)
         if self.has_export_permission(request):
             links["export_url"] = (
                 reverse("admin:surveys_result_export")
@@ -342,132 +385,3 @@ class ResultAdmin(
                 + urlencode({SURVEY_FILTER: survey.pk})
             )
         return links
-
-
-TEMPLATE_HELP = [
-    (
-        "enquete",
-        _("ja"),
-        _("De slug van de enquête, zoals in het beheer. De enquête moet al bestaan."),
-    ),
-    (
-        "vraagcode",
-        _("ja"),
-        _(
-            "Korte code van de vraag, uniek binnen de enquête: letters, cijfers, - en _."
-        ),
-    ),
-    ("vraag", _("ja"), _("De vraagtekst; in elke rij van de vraag dezelfde.")),
-    (
-        "vraagtype",
-        _("ja"),
-        _(
-            "single (één antwoord; percentages per segment tellen op tot 100) of multi (meer antwoorden mogelijk)."
-        ),
-    ),
-    ("antwoord", _("ja"), _("De antwoordoptie.")),
-    (
-        "percentage",
-        _("ja"),
-        _(
-            "0 tot en met 100, bijvoorbeeld 25, 25,5 of 25%. Cellen met percentage-opmaak mogen ook."
-        ),
-    ),
-    ("aantal", _("nee"), _("Aantal respondenten met dit antwoord, een geheel getal.")),
-    (
-        "segment",
-        _("nee"),
-        _("De groep, bijvoorbeeld Gemeente. Leeg betekent Totaal (alle respondenten)."),
-    ),
-    (
-        "volgorde",
-        _("nee"),
-        _("Volgorde van de antwoordoptie binnen de vraag, een geheel getal."),
-    ),
-]
-
-TEMPLATE_EXAMPLE = [
-    (
-        "voorbeeld-enquete",
-        "bekend",
-        "Kent u de Agenda Digitale Overheid?",
-        "single",
-        "Ja",
-        57,
-        274,
-        "",
-        1,
-    ),
-    (
-        "voorbeeld-enquete",
-        "bekend",
-        "Kent u de Agenda Digitale Overheid?",
-        "single",
-        "Nee",
-        43,
-        206,
-        "",
-        2,
-    ),
-    (
-        "voorbeeld-enquete",
-        "bekend",
-        "Kent u de Agenda Digitale Overheid?",
-        "single",
-        "Ja",
-        61.5,
-        "",
-        "Gemeente",
-        1,
-    ),
-    (
-        "voorbeeld-enquete",
-        "bekend",
-        "Kent u de Agenda Digitale Overheid?",
-        "single",
-        "Nee",
-        38.5,
-        "",
-        "Gemeente",
-        2,
-    ),
-]
-
-
-def _template_workbook() -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = gettext("Resultaten")
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-
-    help_sheet = workbook.create_sheet(gettext("Toelichting"))
-    help_sheet.append([gettext("kolom"), gettext("verplicht"), gettext("uitleg")])
-    for column, required, text in TEMPLATE_HELP:
-        help_sheet.append([column, str(required), str(text)])
-    help_sheet.append([])
-    help_sheet.append(
-        [
-            gettext(
-                "Alleen het eerste werkblad wordt geïmporteerd. Eén rij per antwoord per "
-                "segment. Bij een fout wordt niets opgeslagen."
-            )
-        ]
-    )
-
-    example = workbook.create_sheet(gettext("Voorbeeld"))
-    example.append(list(COLUMNS))
-    for row in TEMPLATE_EXAMPLE:
-        example.append([None if value == "" else value for value in row])
-    for worksheet in (sheet, help_sheet, example):
-        for cell in worksheet[1]:
-            cell.font = Font(bold=True)
-
-    stream = BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()

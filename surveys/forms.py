@@ -1,4 +1,5 @@
-"""Admin import forms: django-import-export's, plus an optional choice of survey round."""
+"""Survey admin forms: texts cleaned as the import cleans them, and the import forms
+(django-import-export's, plus an optional choice of survey round)."""
 
 from pathlib import PurePath
 
@@ -9,9 +10,24 @@ from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from .models import Survey
+from .text import clean_text
 
-#: What the import reads; the content decides how (surveys.resources.read_spreadsheet).
+#: What the import reads; the content decides how (surveys.spreadsheets.read_sheet).
 ALLOWED_EXTENSIONS = (".xlsx", ".csv", ".ods")
+
+
+class CleanTextForm(forms.ModelForm):
+    """Every text typed into the survey admin is stored as an imported one would be: in
+    NFC, without control characters (pasted from Word, a vertical tab breaks the xlsx
+    export and feeds), one-line fields without tabs and line breaks."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                multiline = isinstance(self.fields[name].widget, forms.Textarea)
+                cleaned[name] = clean_text(value, multiline=multiline)
+        return cleaned
 
 
 def _survey_field(**kwargs) -> forms.ModelChoiceField:

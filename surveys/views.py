@@ -7,10 +7,11 @@ from ambtenarenpanel.caching import cached_page
 from ambtenarenpanel.pagination import paginate
 
 from .charts import build_chart, build_charts
+from .export import results_csv, results_xlsx
 from .models import Question, Result, Survey
-from .services import export_results
 
 SURVEYS_PER_PAGE = 20
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @cached_page(params=["pagina"])
@@ -67,10 +68,24 @@ class QuestionChartView(JSONView):
 def survey_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The round's results in the import format, so that export → edit → import round-trips."""
     survey = get_object_or_404(Survey, slug=slug)
-    dataset = export_results(
+    data = results_csv(
         Result.objects.filter(option__question__survey=survey),
         with_statistics=survey.is_computed,
     )
-    response = HttpResponse(dataset.csv, content_type="text/csv; charset=utf-8")
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{survey.slug}.csv"'
+    return response
+
+
+@cached_page()
+@require_safe
+def survey_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    """``data.csv`` as an Excel workbook, for readers whose Excel opens CSV badly."""
+    survey = get_object_or_404(Survey, slug=slug)
+    data = results_xlsx(
+        Result.objects.filter(option__question__survey=survey),
+        with_statistics=survey.is_computed,
+    )
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{survey.slug}.xlsx"'
     return response

@@ -3,6 +3,7 @@
     write_xlsx(path, rows, headers=HEADERS, number_formats={"percentage": "0%"})
     write_csv(path, rows, headers=HEADERS, encoding="utf-8", delimiter=",")
     write_ods(path, rows, headers=HEADERS, percent_columns=("percentage",))
+    headers, rows = sheet_values(path.read_bytes())
 
 ``rows`` are sequences of cell values in the order of ``headers`` (``None`` or
 ``""`` is an empty cell). ``headers=None`` writes no header row. Each function
@@ -17,17 +18,9 @@ from decimal import Decimal
 from numbers import Number
 from pathlib import Path
 
-HEADERS = (
-    "enquete",
-    "vraagcode",
-    "vraag",
-    "vraagtype",
-    "antwoord",
-    "percentage",
-    "aantal",
-    "segment",
-    "volgorde",
-)
+from surveys.importing import COLUMNS
+
+HEADERS = COLUMNS
 
 
 def write_xlsx(
@@ -136,21 +129,44 @@ def base_rows(slug: str = "werkdruk-2024") -> list[list]:
     ]
 
 
-def stored_results() -> list[tuple]:
-    """Everything an import can change, in a comparable form."""
-    from surveys.models import Result
+def sheet_values(data: bytes) -> tuple[list[str], list[list]]:
+    """The header row and the rows of a file as the importer reads them (typed cells,
+    trailing empty cells as None), e.g. to look into an exported file."""
+    from surveys.spreadsheets import read_sheet
 
-    return sorted(
-        Result.objects.values_list(
-            "option__question__survey__slug",
-            "option__question__code",
-            "option__question__text",
-            "option__question__type",
-            "option__question__order",
-            "option__label",
-            "option__order",
-            "segment__name",
-            "percentage",
-            "count",
-        )
-    )
+    sheet = read_sheet(data, headers=HEADERS[:6])
+    rows = [
+        list(row.cells) + [None] * (len(HEADERS) - len(row.cells)) for row in sheet.rows
+    ]
+    return sheet.headers, rows
+
+
+def stored_data() -> dict[str, list[tuple]]:
+    """Everything an import can write, comparable before and after: the one snapshot
+    of the import tests. ``["results"]`` has one tuple per result: (round, code, question
+    text, type, question order, answer, answer order, segment, percentage, count)."""
+    from surveys.models import AnswerOption, Question, Result, Segment, Survey
+
+    return {
+        "results": sorted(
+            Result.objects.values_list(
+                "option__question__survey__slug",
+                "option__question__code",
+                "option__question__text",
+                "option__question__type",
+                "option__question__order",
+                "option__label",
+                "option__order",
+                "segment__name",
+                "percentage",
+                "count",
+            )
+        ),
+        **{
+            model.__name__: sorted(
+                tuple(str(value) for value in row)
+                for row in model.objects.values_list()
+            )
+            for model in (Survey, Question, AnswerOption, Segment)
+        },
+    }

@@ -4,6 +4,8 @@ Everything goes through the real admin views as a logged-in member of the group
 Onderzoek, with files written by the test.
 """
 
+import re
+from html import unescape
 from html.parser import HTMLParser
 from io import BytesIO
 
@@ -14,9 +16,8 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from surveys.importing import COLUMNS, import_results
 from surveys.models import AnswerOption, Question, Result
-from surveys.resources import read_spreadsheet
-from surveys.services import COLUMNS, import_results
 from tests.factories import SurveyFactory
 from tests.spreadsheets import Q1, base_rows, write_csv, write_ods, write_xlsx
 
@@ -123,25 +124,166 @@ def test_the_preview_of_the_same_file_again_shows_every_row_unchanged(
     assert again.count("<td>Nieuw</td>") == 0
 
 
-def test_the_preview_shows_updated_and_removed_rows_of_a_corrected_file(
+def preview_rows(html: str, caption: str) -> list[list[str]]:
+    """The cells of the preview table with this caption, row by row, as text."""
+    table = html[html.index(caption) :]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table[table.index("<tbody>") :], re.S)
+    return [
+        [
+            unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+            for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
+        ]
+        for row in rows
+    ]
+
+
+def test_the_preview_of_a_corrected_file_lists_changes_first_and_what_is_deleted(
     survey, researcher_client, tmp_path
 ):
     import_results(
-        survey=survey,
-        dataset=read_spreadsheet(
-            write_csv(tmp_path / "eerst.csv", base_rows()).read_bytes()
-        ),
+        survey=survey, file=write_csv(tmp_path / "eerst.csv", base_rows()).read_bytes()
     )
-    corrected = base_rows()[:6]
-    corrected[0][5], corrected[1][5] = 59, 41
+    corrected = base_rows()[:6]  # Chat is gone
+    corrected[4][5], corrected[5][5] = 82, 40  # E-mail 80 → 82, Telefoon 45 → 40
+    corrected[5][6] = 7  # Telefoon: count – → 7
 
     html = upload(
         researcher_client, write_xlsx(tmp_path / "verbeterd.xlsx", corrected)
     ).content.decode()
 
     assert "0 nieuw, 2 bijgewerkt, 4 ongewijzigd, 1 verwijderd" in html
-    assert html.count("<td>Bijgewerkt</td>") == 2
+    rows = preview_rows(html, "Alle rijen, wat verandert eerst")
+    assert [row[1] for row in rows] == ["Bijgewerkt"] * 2 + ["Ongewijzigd"] * 4
+    assert rows[0][:8] == [
+        "6",
+        "Bijgewerkt",
+        "werkdruk-2024",
+        "v2",
+        "E-mail",
+        "Totaal",
+        "80 → 82",
+        "",
+    ]
+    assert rows[1][6:8] == ["45 → 40", "– → 7"]
+    removed = preview_rows(html, "Rijen die worden verwijderd")
+    assert removed == [["werkdruk-2024", "v2", "Chat", "Totaal", "12,5", ""]]
     assert AnswerOption.objects.filter(label="Chat").exists()  # not yet confirmed
+
+
+def test_the_preview_says_what_else_changes_in_a_row(
+    survey, researcher_client, tmp_path
+):
+    import_results(
+        survey=survey, file=write_csv(tmp_path / "eerst.csv", base_rows()).read_bytes()
+    )
+    corrected = base_rows()
+    for row in corrected[:4]:
+        row[2] = "Ervaart u (veel) werkdruk?"
+
+    html = upload(
+        researcher_client, write_csv(tmp_path / "tekst.csv", corrected)
+    ).content.decode()
+
+    rows = preview_rows(html, "Alle rijen, wat verandert eerst")
+    assert rows[0][1] == "Bijgewerkt" and rows[0][8] == "vraagtekst gewijzigd"
+    assert rows[0][6] == "60"
+
+
+def test_the_preview_of_a_large_file_still_shows_its_changed_rows(
+    survey, researcher_client, tmp_path
+):
+    rows = [
+        [
+            "werkdruk-2024",
+            f"q{q}",
+            f"Vraag {q}?",
+            "multi",
+            f"Antwoord {o}",
+            5,
+            "",
+            "",
+            "",
+        ]
+        for q in range(41)
+        for o in range(25)
+    ]
+    import_results(
+        survey=survey, file=write_csv(tmp_path / "groot.csv", rows).read_bytes()
+    )
+    rows[500][5] = 6
+
+    html = upload(
+        researcher_client, write_csv(tmp_path / "groot2.csv", rows)
+    ).content.decode()
+
+    assert "1025 resultaten: 0 nieuw, 1 bijgewerkt, 1024 ongewijzigd" in html
+    assert preview_rows(html, "De bijgewerkte rijen")[0][6] == "5 → 6"
+    assert html.count("<td>Ongewijzigd</td>") == 0
+
+
+def test_an_unknown_round_in_many_rows_is_one_message_with_the_rows(
+    survey, researcher_client, tmp_path
+):
+    rows = [
+        [
+            "bestaat-niet",
+            f"q{q}",
+            f"Vraag {q}?",
+            "multi",
+            f"Antwoord {o}",
+            5,
+            "",
+            "",
+            "",
+        ]
+        for q in range(13)
+        for o in range(10)
+    ]
+
+    html = upload(
+        researcher_client, write_csv(tmp_path / "onbekend.csv", rows)
+    ).content.decode()
+
+    assert "Er is 1 fout gevonden." in html
+    assert "Rijen 2–131: de enquête ‘bestaat-niet’ bestaat niet" in html
+    assert html.count("bestaat niet;") == 1
+
+
+def test_a_single_total_allows_two_percentage_points_in_the_plural(
+    survey, researcher_client, tmp_path
+):
+    rows = base_rows()
+    rows[0][5] = 50
+
+    html = upload(
+        researcher_client, write_csv(tmp_path / "som.csv", rows)
+    ).content.decode()
+
+    assert "(2 procentpunten afwijking mag, voor afronding)" in html
+
+
+def test_the_preview_says_which_sheet_was_read(survey, researcher_client, tmp_path):
+    path = write_xlsx(tmp_path / "bladen.xlsx", base_rows())
+    workbook = load_workbook(path)
+    notes = workbook.create_sheet("Notities", 0)
+    notes.append(["Lees dit eerst"])
+    workbook.save(path)
+
+    html = upload(researcher_client, path).content.decode()
+
+    assert (
+        "Gelezen: werkblad ‘Resultaten’ (overgeslagen: ‘Notities’ (zonder de kolomkoppen))."
+        in unescape(html)
+    )
+
+
+def test_the_import_page_has_no_english_or_library_sentences(survey, researcher_client):
+    html = researcher_client.get(IMPORT_URL).content.decode()
+
+    assert "Deze import zal de volgende velden toevoegen" not in html
+    assert "This importer" not in html
+    assert "Verplichte kolommen" in html
 
 
 def test_a_file_with_errors_shows_each_row_and_reason_and_cannot_be_confirmed(
@@ -241,7 +383,7 @@ def test_a_chosen_survey_refuses_rows_of_another_round(
     ).content.decode()
 
     assert (
-        "Rij 2: de enquête ‘thuiswerken’ is niet de gekozen enquête ‘werkdruk-2024’"
+        "Rijen 2–8: de enquête ‘thuiswerken’ is niet de gekozen enquête ‘werkdruk-2024’"
         in html
     )
     assert Result.objects.count() == 0
@@ -302,6 +444,55 @@ def test_the_empty_template_can_be_downloaded_and_has_the_import_headers(
     assert "7 resultaten: 7 nieuw" in html
 
 
+def test_the_template_opened_from_a_round_is_for_that_round(
+    survey, researcher_client, tmp_path
+):
+    page = researcher_client.get(
+        IMPORT_URL, {"enquete": "werkdruk-2024"}
+    ).content.decode()
+    template_url = (
+        reverse("admin:surveys_result_import_template") + "?enquete=werkdruk-2024"
+    )
+    assert f'href="{template_url}"' in unescape(page)
+
+    response = researcher_client.get(template_url)
+
+    assert "importsjabloon-werkdruk-2024.xlsx" in response["Content-Disposition"]
+    workbook = load_workbook(BytesIO(response.content))
+    example = workbook["Voorbeeld"]
+    assert {row[0].value for row in example.iter_rows(min_row=2)} == {"werkdruk-2024"}
+    explanation = [
+        row[2].value
+        for row in workbook["Toelichting"].iter_rows()
+        if row[0].value == "enquete"
+    ]
+    assert "werkdruk-2024" in explanation[0]
+    # Filled in without the round in each row, and uploaded from the round's page.
+    first = workbook.worksheets[0]
+    for row in base_rows(slug=""):
+        first.append([None if value == "" else value for value in row])
+    path = tmp_path / "ingevuld.xlsx"
+    workbook.save(path)
+    html = upload(researcher_client, path, survey="werkdruk-2024").content.decode()
+    assert "7 resultaten: 7 nieuw" in html
+
+
+def test_the_round_page_and_its_results_link_to_its_template(survey, researcher_client):
+    template_url = (
+        reverse("admin:surveys_result_import_template") + "?enquete=werkdruk-2024"
+    )
+    round_page = researcher_client.get(
+        reverse("admin:surveys_survey_change", args=[survey.pk])
+    )
+    results = researcher_client.get(
+        reverse("admin:surveys_result_changelist"),
+        {"option__question__survey__id__exact": survey.pk},
+    )
+
+    assert f'href="{template_url}"' in unescape(round_page.content.decode())
+    assert f'href="{template_url}"' in unescape(results.content.decode())
+
+
 def test_the_results_list_links_to_import_and_template(survey, researcher_client):
     html = researcher_client.get(
         reverse("admin:surveys_result_changelist")
@@ -329,9 +520,7 @@ def test_research_staff_can_open_every_survey_admin_page(
 def test_questions_can_be_filtered_by_survey(survey, researcher_client, tmp_path):
     import_results(
         survey=survey,
-        dataset=read_spreadsheet(
-            write_csv(tmp_path / "a.csv", base_rows()).read_bytes()
-        ),
+        file=write_csv(tmp_path / "a.csv", base_rows()).read_bytes(),
     )
     other = SurveyFactory(slug="ander")
 

@@ -12,16 +12,15 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from surveys.importing import import_results
 from surveys.models import AnswerOption, Question, Result, Segment, Survey
-from surveys.resources import read_spreadsheet
-from surveys.services import import_results
 from tests.factories import SegmentFactory, SurveyFactory
 from tests.spreadsheets import (
     HEADERS,
     Q1,
     Q2,
     base_rows,
-    stored_results,
+    stored_data,
     write_csv,
     write_ods,
     write_xlsx,
@@ -36,10 +35,12 @@ def survey():
 
 
 def run(path, **options):
-    """Run the command; return (stdout, stderr)."""
+    """Run the command; return (its summary without the sheet it read, stderr)."""
     out, err = StringIO(), StringIO()
     call_command("import_results", str(path), stdout=out, stderr=err, **options)
-    return out.getvalue().strip(), err.getvalue().strip()
+    line = out.getvalue().strip()
+    assert line.startswith("Gelezen: "), line
+    return line.split(". ", 1)[1], err.getvalue().strip()
 
 
 def refuse(path, **options) -> str:
@@ -104,12 +105,12 @@ def test_the_survey_column_alone_names_the_round_when_no_survey_is_chosen(
 def test_importing_the_same_file_twice_changes_nothing(survey, tmp_path):
     path = write_xlsx(tmp_path / "werkdruk.xlsx", base_rows())
     run(path, survey="werkdruk-2024")
-    before = stored_results()
+    before = stored_data()
 
     out, _ = run(path, survey="werkdruk-2024")
 
     assert out.endswith("0 nieuw, 0 bijgewerkt, 7 ongewijzigd")
-    assert stored_results() == before
+    assert stored_data() == before
     assert Segment.objects.filter(name="Gemeente").count() == 1
 
 
@@ -411,13 +412,13 @@ def test_a_corrected_file_can_give_fractions_and_clear_counts(survey, tmp_path):
 
 def test_questions_missing_from_a_corrected_file_are_left_alone(survey, tmp_path):
     run(write_xlsx(tmp_path / "eerste.xlsx", base_rows()))
-    v1_before = [row for row in stored_results() if row[1] == "v1"]
+    v1_before = [row for row in stored_data()["results"] if row[1] == "v1"]
     only_v2 = [row for row in base_rows() if row[1] == "v2"]
     only_v2[0][5] = 81
 
     run(write_xlsx(tmp_path / "alleen-v2.xlsx", only_v2))
 
-    assert [row for row in stored_results() if row[1] == "v1"] == v1_before
+    assert [row for row in stored_data()["results"] if row[1] == "v1"] == v1_before
     assert percentages("v2")["E-mail"] == Decimal("81")
 
 
@@ -454,7 +455,7 @@ def test_segments_are_matched_without_regard_to_case(survey, tmp_path):
 def existing(survey, tmp_path):
     """A round with results, so that refusals can show that nothing changed."""
     run(write_xlsx(tmp_path / "bestaand.xlsx", base_rows()))
-    return stored_results()
+    return stored_data()
 
 
 def test_an_unknown_round_is_a_row_error_and_is_never_created(existing, tmp_path):
@@ -466,7 +467,7 @@ def test_an_unknown_round_is_a_row_error_and_is_never_created(existing, tmp_path
 
     assert "Rij 5: de enquête ‘bestaat-niet’ bestaat niet" in said
     assert not Survey.objects.filter(slug="bestaat-niet").exists()
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_missing_required_column_is_refused(existing, tmp_path):
@@ -476,7 +477,7 @@ def test_a_missing_required_column_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "zonder.csv", rows, headers=headers))
 
     assert "Verplichte kolom ontbreekt: percentage" in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_an_empty_question_code_is_refused(existing, tmp_path):
@@ -486,7 +487,7 @@ def test_an_empty_question_code_is_refused(existing, tmp_path):
     said = refuse(write_xlsx(tmp_path / "geen-code.xlsx", rows))
 
     assert "Rij 6: de vraagcode is leeg." in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_question_code_that_cannot_be_part_of_a_web_address_is_refused(
@@ -502,7 +503,7 @@ def test_a_question_code_that_cannot_be_part_of_a_web_address_is_refused(
         "Rij 6: de vraagcode ‘vraag 2’ mag alleen letters, cijfers, - en _ bevatten"
         in said
     )
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_an_empty_answer_is_refused(existing, tmp_path):
@@ -512,7 +513,7 @@ def test_an_empty_answer_is_refused(existing, tmp_path):
     said = refuse(write_xlsx(tmp_path / "geen-antwoord.xlsx", rows))
 
     assert "Rij 7: het antwoord is leeg." in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_percentage_that_is_not_a_number_is_refused(existing, tmp_path):
@@ -522,7 +523,7 @@ def test_a_percentage_that_is_not_a_number_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "tekst.csv", rows))
 
     assert "Rij 8: het percentage ‘veel’ is geen getal." in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_an_empty_percentage_is_refused(existing, tmp_path):
@@ -532,7 +533,7 @@ def test_an_empty_percentage_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "leeg.csv", rows))
 
     assert "Rij 8: het percentage is leeg." in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 @pytest.mark.parametrize("value", ["-1", "100,5", "250%"])
@@ -543,7 +544,7 @@ def test_a_percentage_outside_0_to_100_is_refused(existing, tmp_path, value):
     said = refuse(write_csv(tmp_path / "buiten.csv", rows))
 
     assert f"Rij 8: het percentage {value} ligt niet tussen 0 en 100." in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_percentage_cell_of_2500_percent_in_excel_is_refused(existing, tmp_path):
@@ -558,7 +559,7 @@ def test_a_percentage_cell_of_2500_percent_in_excel_is_refused(existing, tmp_pat
     said = refuse(path)
 
     assert "Rij 2: het percentage 2500% ligt niet tussen 0 en 100." in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_question_type_other_than_single_or_multi_is_refused(existing, tmp_path):
@@ -569,7 +570,7 @@ def test_a_question_type_other_than_single_or_multi_is_refused(existing, tmp_pat
     said = refuse(write_csv(tmp_path / "open.csv", rows))
 
     assert "Rij 6: het vraagtype ‘open’ is onbekend; gebruik single of multi." in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_one_question_with_two_types_is_refused(existing, tmp_path):
@@ -582,7 +583,7 @@ def test_one_question_with_two_types_is_refused(existing, tmp_path):
         "Vraag ‘v2’ heeft twee verschillende vraagtypes: ‘multi’ (rij 6) en ‘single’ (rij 8)"
         in said
     )
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_one_question_with_two_texts_is_refused(existing, tmp_path):
@@ -595,7 +596,7 @@ def test_one_question_with_two_texts_is_refused(existing, tmp_path):
         f"Vraag ‘v1’ heeft twee verschillende vraagteksten: ‘{Q1}’ (rij 2) en "
         "‘Ervaart u weinig werkdruk?’ (rij 3)"
     ) in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_single_question_whose_segment_does_not_add_up_to_100_is_refused(
@@ -609,7 +610,7 @@ def test_a_single_question_whose_segment_does_not_add_up_to_100_is_refused(
     assert (
         "Vraag ‘v1’, segment ‘Gemeente’ (rijen 4, 5): de percentages tellen op tot 97."
     ) in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_single_question_may_deviate_two_points_for_rounding(survey, tmp_path):
@@ -639,7 +640,7 @@ def test_the_same_answer_twice_in_one_segment_is_refused(existing, tmp_path):
         "Rij 9: Vraag ‘v2’, antwoord ‘Telefoon’, segment ‘Totaal’ staat ook al in rij 7."
         in said
     )
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_count_that_is_not_a_whole_number_is_refused(existing, tmp_path):
@@ -649,21 +650,38 @@ def test_a_count_that_is_not_a_whole_number_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "aantal.csv", rows))
 
     assert "Rij 2: het aantal ‘12,5’ is geen geheel getal van 0 of meer." in said
-    assert stored_results() == existing
+    assert stored_data() == existing
+
+
+def test_a_count_too_large_to_store_is_refused_by_preview_and_import_alike(
+    existing, tmp_path
+):
+    """The database stores counts up to 2 147 483 647; a larger one failed only on saving."""
+    rows = base_rows()
+    rows[0][6] = "3000000000"
+    path = write_csv(tmp_path / "groot.csv", rows)
+
+    preview = import_results(file=path.read_bytes(), dry_run=True)
+    said = refuse(path)
+
+    message = "Rij 2: het aantal ‘3000000000’ is te groot (hoogstens 2.147.483.647)."
+    assert [issue.message for issue in preview.errors] == [message]
+    assert message in said
+    assert stored_data() == existing
 
 
 def test_an_empty_sheet_is_refused(existing, tmp_path):
     said = refuse(write_xlsx(tmp_path / "leeg.xlsx", [], headers=None))
 
     assert "Het werkblad is leeg" in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_sheet_with_headers_only_is_refused(existing, tmp_path):
     said = refuse(write_ods(tmp_path / "koppen.ods", []))
 
     assert "Het werkblad is leeg" in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_file_that_is_not_a_spreadsheet_is_refused(existing, tmp_path):
@@ -673,7 +691,7 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused(existing, tmp_path):
     said = refuse(path)
 
     assert "Dit bestand is geen spreadsheet" in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_a_zip_file_that_is_not_a_spreadsheet_is_refused(existing, tmp_path):
@@ -686,7 +704,7 @@ def test_a_zip_file_that_is_not_a_spreadsheet_is_refused(existing, tmp_path):
     said = refuse(path)
 
     assert "Dit bestand is geen spreadsheet" in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_every_error_in_a_file_is_reported_with_its_row(existing, tmp_path):
@@ -701,7 +719,7 @@ def test_every_error_in_a_file_is_reported_with_its_row(existing, tmp_path):
     assert "Rij 6: de vraagcode is leeg." in said
     assert "Rij 8: het antwoord is leeg." in said
     assert "3 fouten gevonden; er is niets opgeslagen." in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_one_bad_row_among_new_rows_stores_none_of_them(survey, tmp_path):
@@ -718,6 +736,7 @@ def test_one_bad_row_among_new_rows_stores_none_of_them(survey, tmp_path):
 
 def test_rows_of_another_round_are_refused_when_a_survey_is_chosen(existing, tmp_path):
     SurveyFactory(slug="thuiswerken")
+    existing = stored_data()
     rows = base_rows()
     rows.append(
         ["thuiswerken", "t1", "Werkt u thuis?", "single", "Ja", 100, "", "", ""]
@@ -729,7 +748,7 @@ def test_rows_of_another_round_are_refused_when_a_survey_is_chosen(existing, tmp
         "Rij 9: de enquête ‘thuiswerken’ is niet de gekozen enquête ‘werkdruk-2024’"
     ) in said
     assert not Question.objects.filter(code="t1").exists()
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 def test_an_empty_survey_cell_means_the_chosen_survey(survey, tmp_path):
@@ -746,7 +765,7 @@ def test_an_empty_survey_cell_means_the_chosen_survey(survey, tmp_path):
 def test_an_empty_survey_cell_without_a_chosen_survey_is_refused(survey, tmp_path):
     said = refuse(write_csv(tmp_path / "zonder.csv", base_rows(slug="")))
 
-    assert "Rij 2: de enquête ontbreekt (kolom enquete is leeg)." in said
+    assert "Rijen 2–8: de enquête ontbreekt (kolom enquete is leeg)." in said
     assert Question.objects.count() == 0
 
 
@@ -762,6 +781,18 @@ def test_a_missing_file_is_refused(tmp_path, db):
     assert "kan niet worden gelezen" in said
 
 
+def test_a_file_over_the_upload_limit_is_refused_by_the_command_too(
+    survey, tmp_path, settings
+):
+    settings.UPLOAD_MAX_BYTES = 100
+    path = write_csv(tmp_path / "groot.csv", base_rows())
+
+    said = refuse(path)
+
+    assert "dat is groter dan de 100\xa0bytes die een import mag zijn" in said
+    assert not Result.objects.exists()
+
+
 def test_a_text_that_looks_like_a_formula_is_refused(existing, tmp_path):
     rows = base_rows()
     rows[6][4] = '=HYPERLINK("http://example.org")'
@@ -769,7 +800,7 @@ def test_a_text_that_looks_like_a_formula_is_refused(existing, tmp_path):
     said = refuse(write_csv(tmp_path / "formule.csv", rows))
 
     assert "Rij 8: de kolom antwoord begint met =" in said
-    assert stored_results() == existing
+    assert stored_data() == existing
 
 
 # --- Cost: a constant number of queries ---------------------------------------------
@@ -787,20 +818,14 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_rows(tmp_path, d
     SegmentFactory(name="Totaal")
     small_survey = SurveyFactory(slug="klein")
     large_survey = SurveyFactory(slug="groot")
-    small = read_spreadsheet(
-        write_csv(tmp_path / "klein.csv", _multi_rows("klein", 1, 2)).read_bytes()
-    )
-    large = read_spreadsheet(
-        write_csv(tmp_path / "groot.csv", _multi_rows("groot", 10, 8)).read_bytes()
-    )
+    small = write_csv(tmp_path / "klein.csv", _multi_rows("klein", 1, 2)).read_bytes()
+    large = write_csv(tmp_path / "groot.csv", _multi_rows("groot", 10, 8)).read_bytes()
 
     counts = []
     for survey, dataset in [(small_survey, small), (large_survey, large)]:
         for dry_run in (True, False, False):  # preview, first import, re-import
             with CaptureQueriesContext(connection) as queries:
-                summary = import_results(
-                    survey=survey, dataset=dataset, dry_run=dry_run
-                )
+                summary = import_results(survey=survey, file=dataset, dry_run=dry_run)
             assert summary.is_valid
             counts.append(len(queries))
 
@@ -816,3 +841,70 @@ def test_row_numbers_in_messages_match_the_sheet_across_blank_rows(survey, tmp_p
     said = refuse(write_xlsx(tmp_path / "gat.xlsx", rows))
 
     assert "Rij 7: het percentage ‘?’ is geen getal." in said
+
+
+# --- The pipeline: a plan writes nothing, progress is reported ------------------------
+
+
+def test_planning_writes_nothing_not_even_a_new_segment(survey, tmp_path):
+    from surveys.importing.check import check_sheet
+    from surveys.importing.plan import make_plan
+    from surveys.spreadsheets import read_sheet
+
+    rows = base_rows()
+    rows[2][7] = rows[3][7] = "Provincie"  # a segment that does not exist yet
+    sheet = read_sheet(
+        write_csv(tmp_path / "a.csv", rows).read_bytes(), headers=HEADERS
+    )
+    checked = check_sheet(sheet, survey=None, progress=lambda *args: None)
+
+    with CaptureQueriesContext(connection) as queries:
+        plan = make_plan(checked.questions, source=checked.source, dry_run=False)
+
+    writes = [
+        q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+    assert writes == []
+    assert {segment.name for segment in plan.new_segments} == {"Totaal", "Provincie"}
+    assert not Segment.objects.exists()
+
+
+def test_progress_is_reported_per_phase_as_the_import_goes(survey, tmp_path):
+    rows = _multi_rows("werkdruk-2024", 25, 100)  # 2 500 rows
+    data = write_csv(tmp_path / "groot.csv", rows).read_bytes()
+    calls = []
+
+    summary = import_results(file=data, progress=lambda *call: calls.append(call))
+
+    assert summary.is_valid
+    phases = [phase for phase, _done, _total in calls]
+    assert phases == sorted(phases, key=["lezen", "controleren", "opslaan"].index)
+    reading = [(done, total) for phase, done, total in calls if phase == "lezen"]
+    assert [done for done, _total in reading] == [1000, 2000, 2500]
+    assert reading[-1] == (2500, 2500)
+    checking = [(done, total) for phase, done, total in calls if phase == "controleren"]
+    assert checking[0] == (0, 25) and checking[-1] == (25, 25)
+    storing = [(done, total) for phase, done, total in calls if phase == "opslaan"]
+    assert storing[0] == (0, 2500) and storing[-1] == (2500, 2500)
+    assert [done for done, _ in storing] == sorted(done for done, _ in storing)
+
+
+def test_a_dry_run_reports_reading_and_checking_only(survey, tmp_path):
+    data = write_csv(tmp_path / "a.csv", base_rows()).read_bytes()
+    calls = []
+
+    import_results(file=data, dry_run=True, progress=lambda *call: calls.append(call))
+
+    assert {phase for phase, _done, _total in calls} == {"lezen", "controleren"}
+
+
+def test_a_profile_question_type_is_refused_in_an_aggregated_file(survey, tmp_path):
+    rows = base_rows()
+    for row in rows[:4]:
+        row[3] = "profiel"
+    path = write_csv(tmp_path / "profiel.csv", rows)
+
+    said = refuse(path, survey="werkdruk-2024")
+
+    assert "het vraagtype ‘profiel’ is onbekend; gebruik single of multi" in said
+    assert not Result.objects.exists()

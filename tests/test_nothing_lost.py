@@ -32,7 +32,7 @@ from articles.forms import make_form_token
 from articles.models import Comment
 from surveys.models import AnswerOption, Question, Result
 from tests.factories import ArticleFactory, SurveyFactory
-from tests.spreadsheets import Q1, base_rows, write_csv
+from tests.spreadsheets import Q1, base_rows, stored_data, write_csv
 
 IMPORT_URL = reverse("admin:surveys_result_import")
 CONFIRM_URL = reverse("admin:surveys_result_process_import")
@@ -46,23 +46,6 @@ def corrected_rows():
         [SLUG, "v1", Q1, "single", "Nee", 35, 70, "", 2],
         [SLUG, "v1", Q1, "single", "Weet niet", 10, 20, "", 3],
     ]
-
-
-def stored() -> list[tuple]:
-    """Everything an import can change, in a comparable form."""
-    return sorted(
-        Result.objects.values_list(
-            "option__question__survey__slug",
-            "option__question__code",
-            "option__question__text",
-            "option__question__type",
-            "option__label",
-            "option__order",
-            "segment__name",
-            "percentage",
-            "count",
-        )
-    )
 
 
 def run_import(path):
@@ -83,7 +66,7 @@ def imported(db, tmp_path):
     """A round with the results of ``base_rows()`` stored."""
     SurveyFactory(slug=SLUG)
     run_import(write_csv(tmp_path / "eerste.csv", base_rows()))
-    return stored()
+    return stored_data()
 
 
 # --- Injected database errors during an import -------------------------------------------
@@ -160,7 +143,7 @@ def test_a_write_refused_half_way_leaves_the_previous_results_intact(
 
     assert inserts() == 3  # the refusal came after two batches were written
     assert "Er is niets opgeslagen" in said
-    assert stored() == imported
+    assert stored_data() == imported
     assert not Question.objects.filter(code__startswith="m").exists()
 
 
@@ -174,7 +157,7 @@ def test_a_database_trigger_that_refuses_a_row_leaves_the_previous_results_intac
         said = refuse_import(write_csv(tmp_path / "fout.csv", rows))
 
     assert "Er is niets opgeslagen" in said
-    assert stored() == imported
+    assert stored_data() == imported
     assert AnswerOption.objects.filter(question__code="v1").count() == 2
 
 
@@ -227,26 +210,26 @@ def test_a_confirmation_refused_by_the_database_says_so_and_stores_nothing(
 
     assert response.status_code == 200
     assert "Er is niets opgeslagen" in response.content.decode()
-    assert stored() == imported
+    assert stored_data() == imported
 
 
 def test_a_corrected_file_confirmed_in_the_admin_replaces_its_questions_results_completely(
     imported, researcher_client, tmp_path
 ):
-    v2_before = [row for row in imported if row[1] == "v2"]
+    v2_before = [row for row in imported["results"] if row[1] == "v2"]
     path = write_csv(tmp_path / "verbeterd.csv", corrected_rows())
 
     confirm = preview_and_confirm_data(researcher_client, path)
     response = researcher_client.post(CONFIRM_URL, confirm, follow=True)
 
     assert "Import opgeslagen" in response.content.decode()
-    v1 = [row[4:] for row in stored() if row[1] == "v1"]
+    v1 = [row[5:] for row in stored_data()["results"] if row[1] == "v1"]
     assert v1 == [
         ("Ja", 1, "Totaal", Decimal("55.00"), 110),
         ("Nee", 2, "Totaal", Decimal("35.00"), 70),
         ("Weet niet", 3, "Totaal", Decimal("10.00"), 20),
     ]
-    assert [row for row in stored() if row[1] == "v2"] == v2_before
+    assert [row for row in stored_data()["results"] if row[1] == "v2"] == v2_before
 
 
 def test_a_confirmation_sent_twice_stores_once_and_the_second_says_so(
@@ -257,7 +240,7 @@ def test_a_confirmation_sent_twice_stores_once_and_the_second_says_so(
     )
 
     first = researcher_client.post(CONFIRM_URL, confirm, follow=True)
-    after_first = stored()
+    after_first = stored_data()
     second = researcher_client.post(CONFIRM_URL, confirm, follow=True)
 
     assert "Import opgeslagen" in first.content.decode()
@@ -265,7 +248,7 @@ def test_a_confirmation_sent_twice_stores_once_and_the_second_says_so(
     assert "Dit bestand is al geïmporteerd of niet meer beschikbaar" in (
         second.content.decode()
     )
-    assert stored() == after_first
+    assert stored_data() == after_first
 
 
 # --- Concurrent comments against a live server ----------------------------------------------

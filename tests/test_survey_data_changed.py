@@ -6,9 +6,8 @@ import changed; a dry run, a refused file and an unchanged re-import say nothing
 
 import pytest
 
+from surveys.importing import import_results
 from surveys.models import Question
-from surveys.resources import read_spreadsheet
-from surveys.services import import_results
 from surveys.signals import survey_data_changed
 from tests.factories import SurveyFactory
 from tests.spreadsheets import base_rows, write_csv
@@ -29,8 +28,8 @@ def heard():
 
 
 def run_import(tmp_path, rows, **options):
-    dataset = read_spreadsheet(write_csv(tmp_path / "r.csv", rows).read_bytes())
-    return import_results(dataset=dataset, **options)
+    data = write_csv(tmp_path / "r.csv", rows).read_bytes()
+    return import_results(file=data, **options)
 
 
 def test_a_committed_import_names_the_round_and_the_questions_it_changed(

@@ -8,9 +8,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from surveys.importing import import_results
 from surveys.models import Question, Result
-from surveys.resources import read_spreadsheet
-from surveys.services import import_results
 from tests.factories import (
     ArticleFactory,
     QuestionFactory,
@@ -205,7 +204,8 @@ def test_data_csv_is_the_round_in_the_import_format(client, survey, question):
         response["Content-Disposition"]
         == 'attachment; filename="digitale-dienstverlening.csv"'
     )
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert response.content.startswith("\ufeff".encode())  # Dutch Excel reads UTF-8
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == [
         "enquete",
         "vraagcode",
@@ -217,7 +217,7 @@ def test_data_csv_is_the_round_in_the_import_format(client, survey, question):
         "segment",
         "volgorde",
     ]
-    # The row order is the admin export's (surveys.services.export_results).
+    # The row order is the admin export's (surveys.export.result_rows).
     assert len(rows) == 1 + 2 * 3 + 2
     assert [
         "digitale-dienstverlening",
@@ -257,9 +257,7 @@ def test_data_csv_imported_again_changes_nothing(client, survey, question, tmp_p
         ).order_by("pk")
     )
 
-    summary = import_results(
-        survey=survey, dataset=read_spreadsheet(download.read_bytes())
-    )
+    summary = import_results(survey=survey, file=download.read_bytes())
 
     assert not summary.errors
     after = list(

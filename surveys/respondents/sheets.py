@@ -7,9 +7,11 @@ imports below change.
 A ``Table`` is the header row and an iterator of ``(row_number, cells)`` pairs in
 sheet numbering (header = row 1), blank rows left out. CSV is read here, without the
 200-column cap of the aggregated import's reader (an answers file has a column per
-question and per multi option); xlsx and ods go through ``read_spreadsheet``, which
-keeps Excel's percent cells and LibreOffice's repeated cells right, and a sheet as wide
-as its cap is refused rather than silently cut.
+question and per multi option); xlsx and ods go through ``surveys.spreadsheets.read_sheet``,
+which keeps Excel's percent cells and LibreOffice's repeated cells right, skips hidden
+sheets and caps the size; a hidden row is refused, as in the aggregated import. CSV is
+decoded as the aggregated import decodes it (encoding detection, NFC, no control
+characters).
 """
 
 from __future__ import annotations
@@ -21,20 +23,18 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from surveys.resources import (
-    MAX_COLUMNS,
+from surveys.importing.cells import cell_text
+from surveys.spreadsheets import (
     OLE_MAGIC,
     ZIP_MAGIC,
     SpreadsheetError,
-    _decode,
-    read_spreadsheet,
-)
-from surveys.services import (
-    cell_text,
     empty_sheet_message,
     normalize_header,
     not_a_spreadsheet_message,
+    read_sheet,
 )
+from surveys.spreadsheets.delimited import decode
+from surveys.spreadsheets.sheet import TextCells
 
 __all__ = [
     "SpreadsheetError",
@@ -62,22 +62,13 @@ def is_sav(data: bytes) -> bool:
 
 
 def read_table(data: bytes) -> Table:
-    """The first sheet of an xlsx, ods or csv file; ``SpreadsheetError`` for anything else."""
+    """The sheet of an xlsx, ods or csv file; ``SpreadsheetError`` for anything else."""
     if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):
-        dataset = read_spreadsheet(data)
-        headers = list(dataset.headers or [])
-        if len(headers) >= MAX_COLUMNS:
-            raise SpreadsheetError(
-                _(
-                    "Dit werkblad heeft %(count)d of meer kolommen; zo brede xlsx- en "
-                    "ods-bestanden worden niet gelezen. Sla het op als CSV."
-                )
-                % {"count": MAX_COLUMNS}
-            )
+        sheet = read_sheet(data)
         return Table(
-            headers=headers,
-            rows=_non_blank(enumerate(dataset, start=2)),
-            row_count=len(dataset),
+            headers=list(sheet.headers),
+            rows=_sheet_rows(sheet),
+            row_count=sheet.size_hint,
         )
     if is_sav(data):
         raise SpreadsheetError(
@@ -85,33 +76,46 @@ def read_table(data: bytes) -> Table:
                 "Een SPSS-bestand (.sav) kan alleen als antwoordenbestand worden gelezen."
             )
         )
-    text = _decode(data)
+    text, _encoding = decode(data)
     if not text.strip():
         raise SpreadsheetError(empty_sheet_message())
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
+    cleaned = TextCells()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        headers = next(reader)
+        headers = [cleaned.clean(cell, 1) or "" for cell in next(reader)]
     except (csv.Error, StopIteration) as error:
         raise SpreadsheetError(not_a_spreadsheet_message()) from error
     return Table(
         headers=headers,
-        rows=_csv_rows(reader),
+        rows=_csv_rows(reader, cleaned),
         row_count=max(0, text.count("\n") - 1),
     )
 
 
-def _csv_rows(reader) -> Iterator[tuple[int, list]]:
+def _sheet_rows(sheet) -> Iterator[tuple[int, list]]:
+    for row in sheet.rows:
+        if row.hidden:
+            raise SpreadsheetError(
+                _(
+                    "Rij %(row)d van %(sheet)s is verborgen. Verborgen rijen worden "
+                    "niet gelezen en ook niet overgeslagen, want het is niet te zien of "
+                    "ze meetellen: maak de rij zichtbaar (of haal het filter weg), of "
+                    "verwijder haar, en upload het bestand opnieuw."
+                )
+                % {"row": row.number, "sheet": sheet.label}
+            )
+        cells = [cell_text(cell) for cell in row.cells]
+        if any(cells):
+            yield row.number, cells
+
+
+def _csv_rows(reader, cleaned: TextCells) -> Iterator[tuple[int, list]]:
     try:
         for number, row in enumerate(reader, start=2):
-            if any(cell.strip() for cell in row):
-                yield number, row
+            cells = [cleaned.clean(cell, number) or "" for cell in row]
+            if any(cell.strip() for cell in cells):
+                yield number, cells
     except csv.Error as error:
         raise SpreadsheetError(not_a_spreadsheet_message()) from error
-
-
-def _non_blank(rows) -> Iterator[tuple[int, list]]:
-    for number, row in rows:
-        if any(cell_text(cell) != "" for cell in row):
-            yield number, list(row)

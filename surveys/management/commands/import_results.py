@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from surveys.importing import import_results
 from surveys.models import Survey
-from surveys.resources import SpreadsheetError, read_spreadsheet
-from surveys.services import import_results
 
 
 class Command(BaseCommand):
@@ -43,24 +44,38 @@ class Command(BaseCommand):
                     )
                     % {"slug": survey}
                 )
+        path = Path(file)
         try:
-            data = Path(file).read_bytes()
+            size = path.stat().st_size
+            # The admin's limit: a file this large is not read into memory at all.
+            if size > settings.UPLOAD_MAX_BYTES:
+                raise CommandError(
+                    _(
+                        "Het bestand is %(size)s; dat is groter dan de %(limit)s die een "
+                        "import mag zijn. Splits het bestand in delen, bijvoorbeeld per vraag."
+                    )
+                    % {
+                        "size": filesizeformat(size),
+                        "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
+                    }
+                )
+            data = path.read_bytes()
         except OSError as error:
             raise CommandError(
                 _("Het bestand %(file)s kan niet worden gelezen: %(reason)s")
                 % {"file": file, "reason": error.strerror or error}
             ) from error
-        try:
-            dataset = read_spreadsheet(data)
-        except SpreadsheetError as error:
-            raise CommandError(str(error)) from error
 
-        summary = import_results(survey=chosen, dataset=dataset, dry_run=dry_run)
+        summary = import_results(file=data, survey=chosen, dry_run=dry_run)
         if not summary.is_valid:
+            if summary.source:
+                self.stderr.write(
+                    _("Gelezen: %(source)s.") % {"source": summary.source}
+                )
             for issue in summary.errors:
                 self.stderr.write(issue.message)
             raise CommandError(str(summary))
-        line = str(summary)
+        line = summary.report()
         if dry_run:
             line += " " + _("(proefimport: niets opgeslagen)")
         self.stdout.write(line)
