@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from .embeds import chart_reference_errors
+from .figures.rendering import rendered_plain_text
+from .figures.validation import figure_tag_errors
 from .html import sanitize_html
 
 BODY_EXTENSIONS = {
@@ -130,7 +132,8 @@ class Article(models.Model):
         sanitize=True,
         help_text=_(
             "Zet een grafiek in de tekst met een eigen regel "
-            "[grafiek enquete-slug/vraagcode]."
+            "[grafiek enquete-slug/vraagcode], een cijfer waar u wilt met "
+            "[cijfer enquete-slug/vraagcode/antwoord]."
         ),
     )
     category = models.ForeignKey(
@@ -196,6 +199,8 @@ class Article(models.Model):
             errors["image_alt"] = _("Geef een alternatieve tekst voor de afbeelding.")
         if chart_errors := chart_reference_errors(self.body):
             errors["body"] = chart_errors
+        for field, messages in figure_tag_errors(self).items():
+            errors.setdefault(field, []).extend(messages)
         if errors:
             raise ValidationError(errors)
 
@@ -212,7 +217,8 @@ class Article(models.Model):
 
     @property
     def meta_description(self) -> str:
-        return self.search_description or self.lead[:160]
+        """The share and search-engine description, with [cijfer] tags as their figures."""
+        return rendered_plain_text(self).description
 
 
 class CommentQuerySet(models.QuerySet):
@@ -255,3 +261,7 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return _("Reactie van %(name)s") % {"name": self.name}
+
+
+# Models of the figure check live beside it; Django finds them through this module.
+from .figures.models import CitedFigure, FigureCheck  # noqa: E402, F401

@@ -27,6 +27,7 @@ from ambtenarenpanel.caching import (
 from ambtenarenpanel.security import client_ip
 
 from .embeds import article_body
+from .figures.rendering import ArticleFigures, figure_context
 from .forms import CommentForm, make_form_token
 from .models import Article, Author, Category
 
@@ -82,7 +83,8 @@ def _posted_from_this_site(request: HttpRequest) -> bool:
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(
-        Article.objects.published().with_listing_data(), slug=slug
+        Article.objects.published().with_listing_data().select_related("figure_check"),
+        slug=slug,
     )
     status = 200
     if request.method == "POST":
@@ -143,7 +145,9 @@ def article_preview(request: HttpRequest, slug: str) -> HttpResponse:
     """Any article, published or not, for staff who may view articles."""
     if not request.user.has_perm("articles.view_article"):
         raise PermissionDenied
-    article = get_object_or_404(Article.objects.with_listing_data(), slug=slug)
+    article = get_object_or_404(
+        Article.objects.with_listing_data().select_related("figure_check"), slug=slug
+    )
     return _render_article(request, article, form=None, is_preview=True)
 
 
@@ -155,8 +159,19 @@ def _render_article(
     status: int = 200,
     is_preview: bool = False,
 ) -> HttpResponse:
+    # The [cijfer] tags of the page, loaded once when the first is shown.
+    figures = ArticleFigures(article.lead, article.body, article.search_description)
+
+    def render_body() -> str:
+        body = article_body(article.body)
+        return render_to_string(
+            "articles/_article_body.html",
+            {"article": article, "article_body": body, **figure_context(body, figures)},
+        )
+
     context = {
         "article": article,
+        "figures": figures,
         # The body with its charts is the costly part: kept apart from the page,
         # which a comment changes, until the article or the survey data change.
         "article_body_html": mark_safe(
@@ -164,10 +179,7 @@ def _render_article(
                 "article-body",
                 scopes=[SURVEYS],
                 vary=article.body,
-                render=lambda: render_to_string(
-                    "articles/_article_body.html",
-                    {"article": article, "article_body": article_body(article.body)},
-                ),
+                render=render_body,
             )
         ),
         # Rendered once per change of the article's comments: 200 comments cost time.

@@ -13,7 +13,8 @@ from surveys.models import Question
 from .questions import Answer, CandidateQuestion, Value
 
 
-def _candidate(question: Question) -> CandidateQuestion:
+def candidate_from(question: Question) -> CandidateQuestion:
+    """The check's view of a question loaded with ``Question.objects.with_results()``."""
     survey = question.survey
     answers = []
     for order, option in enumerate(question.options.all()):
@@ -42,18 +43,26 @@ def questions_of_rounds(slugs: Iterable[str]) -> list[CandidateQuestion]:
     if not slugs:
         return []
     questions = Question.objects.with_results().filter(survey__slug__in=slugs)
-    return [_candidate(question) for question in questions]
+    return [candidate_from(question) for question in questions]
 
 
-def questions_named(
-    references: Iterable[tuple[str, str]],
-) -> dict[tuple[str, str], CandidateQuestion]:
-    """The questions named by (survey slug, code) pairs, with figures: three queries, or none."""
+def load_questions(references: Iterable[tuple[str, str]]) -> list[Question]:
+    """The questions named by (survey slug, code) pairs, with round, options and results.
+
+    Three queries however many, or none.
+    """
     references = set(references)
     if not references:
-        return {}
+        return []
     condition = Q()
     for slug, code in references:
         condition |= Q(survey__slug=slug, code=code)
-    questions = Question.objects.with_results().filter(condition)
-    return {(q.survey.slug, q.code): _candidate(q) for q in questions}
+    return list(Question.objects.with_results().filter(condition))
+
+
+def load_questions_by_pk(pks: Iterable[int]) -> list[Question]:
+    """The questions ``pks`` with round, options and results: three queries, or none."""
+    pks = set(pks)
+    if not pks:
+        return []
+    return list(Question.objects.with_results().filter(pk__in=pks))
