@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .figures.admin import FigureCheckAdminMixin, FiguresFilter
 from .models import Article, Author, Category, Comment
 from .services import set_article_status, set_comment_status
 
@@ -22,7 +23,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(FigureCheckAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "status",
@@ -31,7 +32,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "category",
         "author",
     ]
-    list_filter = ["status", "category", "author", "comments_open"]
+    list_filter = ["status", FiguresFilter, "category", "author", "comments_open"]
     list_select_related = ["category", "author"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
@@ -53,6 +54,8 @@ class ArticleAdmin(admin.ModelAdmin):
         description=_("Geselecteerde artikelen publiceren"), permissions=["change"]
     )
     def publish(self, request, queryset):
+        if confirmation := self.confirm_publishing_selection(request, queryset):
+            return confirmation  # a selected article has figures that disagree with the data
         count = set_article_status(articles=queryset, status=Article.Status.PUBLISHED)
         self.message_user(
             request,

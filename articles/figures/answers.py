@@ -63,11 +63,32 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
         coverage = (
             sum(importance.get(t, 0.3) * w for t, (w, _p) in matched.items()) / total
         )
-        content = [t for t in answer.required if t not in (NEG, POS)]
-        own = max((matched[t][0] for t in content if t in matched), default=0.0)
+        content = _content(profile, answer)
+        # How close the label's own words stand: for "Ja" or "Nee" alone, that word.
+        own = max(
+            (matched[t][0] for t in (content or answer.required) if t in matched),
+            default=0.0,
+        )
         # "Nee" alone is named by any "niet"; a fuller label that names more wins.
         score = coverage * (1.0 if content else 0.9) + 0.05 * len(matched)
-        score += 0.05 * sum(_weight(weights, t) for t in answer.optional)
+        used = {p for _w, p in matched.values()}
+        score += 0.05 * sum(
+            found[t][0]
+            for t in answer.optional
+            if t in found and found[t][1] not in used
+        )
+        # The words only this label has tell it apart best ("in gesprek" vs "alleen").
+        unique = [t for t in (content or answer.required) if t in profile.unique_words]
+        if unique:
+            score += (
+                0.2
+                * sum(
+                    importance.get(t, 0.3) * matched[t][0]
+                    for t in unique
+                    if t in matched
+                )
+                / sum(importance.get(t, 0.3) for t in unique)
+            )
         if (
             has_dont_know
             and not answer.is_dont_know
@@ -101,6 +122,13 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
         mean = sum(positions) / len(positions) if positions else 0.0
         scored.append(Scored(answer, score, content_score, positions, mean))
     return scored
+
+
+def _content(profile: QuestionProfile, answer: AnswerProfile) -> list[str]:
+    """The words that set a label apart: "ja"/"nee" are polarity in a yes/no question,
+    but "geen" is the label's own word in "Geen vertrouwen"."""
+    polarity = (NEG, POS) if profile.is_yes_no else (POS,)
+    return [t for t in answer.required if t not in polarity]
 
 
 def without_contained(scored: list[Scored]) -> list[Scored]:
@@ -147,18 +175,24 @@ def named_sum(
         before = all(p < weights.position for p in positions)
         if not (after or before) or max(positions) - min(positions) > SUM_SPAN:
             continue
-        if all(_named_apart(s, run, weights, after) for s in run):
+        if all(_named_apart(profile, s, run, weights, after) for s in run):
             return [s.profile for s in run]
     return None
 
 
-def _named_apart(s: Scored, run: list[Scored], weights: Weights, after: bool) -> bool:
+def _named_apart(
+    profile: QuestionProfile,
+    s: Scored,
+    run: list[Scored],
+    weights: Weights,
+    after: bool,
+) -> bool:
     """Whether ``s`` has words of its own in the text, not only those of a fuller label.
 
     "tevreden of zeer tevreden": Tevreden needs a second "tevreden" on the same side.
     """
-    mine = set(s.profile.required) - {POS, NEG}
-    others = [set(o.profile.required) for o in run if o is not s]
+    mine = set(_content(profile, s.profile))
+    others = [set(_content(profile, o.profile)) for o in run if o is not s]
     if not any(mine < other for other in others):
         return True
     for stem in mine:
@@ -212,9 +246,9 @@ def best_answer(
         second = ranked[1].score if len(ranked) > 1 else 0.0
         if best.score >= NAMED:
             return best.profile
-        # The only label the sentence names, if faintly ("Ook Snapchat wordt genoemd,
-        # maar door slechts 2 procent").
-        if best.score >= ENUMERATED and best.score >= 2 * second and best.content > 0:
+        # The label the sentence names, if faintly ("Ook Snapchat wordt genoemd, maar
+        # door slechts 2 procent"), as long as no other comes close.
+        if best.score >= ENUMERATED and best.score >= 1.4 * second and best.content > 0:
             return best.profile
     if not profile.is_yes_no:
         return None

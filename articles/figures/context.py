@@ -16,7 +16,13 @@ from .language import Word
 _BOUNDARY = re.compile(
     r"(,)|([()])|[;:–—]|\s-\s|\b(?:terwijl|maar|waarbij|tegenover)\b|\b(en|of)\b"
 )
-_AND_OR = {"en": 0.7, "of": 0.9}
+_AND_OR = {"en": 0.8, "of": 1.0}
+# "af en toe", "min of meer": no clause boundary inside.
+_FIXED_PHRASES = re.compile(
+    r"\b(?:af\s+en\s+toe|zo\s+nu\s+en\s+dan|min\s+of\s+meer|meer\s+of\s+minder|"
+    r"op\s+en\s+neer|heen\s+en\s+weer|in\s+en\s+om)\b",
+    re.IGNORECASE,
+)
 _EXTERNAL = re.compile(
     r"\b(?:cbs|scp|cpb|eurostat|landelijk|vorig\s+jaar|vorige\s+(?:keer|peiling|meting|ronde)|"
     r"eerdere?\s+(?:peiling|meting|onderzoek|ronde)|destijds|toen\s+nog|was\s+dat\s+nog|"
@@ -68,6 +74,25 @@ class Weights:
             self.answer[stem] = (weight, position)
 
 
+_APPOSITION = re.compile(r"[\s,:]*[(–—][\s,:]*|\s*,\s*")
+
+
+def _apposed(text: str, first: Anchor, second: Anchor) -> bool:
+    """ "de helft (48 procent)", "– 70 procent –", "een derde, 33 procent": one figure, said twice."""
+    gap = text[first.end : second.start]
+    if not _APPOSITION.fullmatch(gap):
+        return False
+    if "(" in gap or "–" in gap or "—" in gap:
+        return True
+    # A comma only joins a figure in words and one in digits, not a list of figures.
+    return _is_word(first) != _is_word(second)
+
+
+def _is_word(anchor: Anchor) -> bool:
+    key = anchor.key
+    return isinstance(key, tuple) and len(key) == 1 and key[0].is_word
+
+
 def _decay(distance: int) -> float:
     return 1.0 / (1.0 + 0.05 * max(0, distance - 1))
 
@@ -98,7 +123,9 @@ class BlockContext:
                 if m.group(2)
                 else _AND_OR.get(m.group(3), 0.5),
             )
-            for m in _BOUNDARY.finditer(block.text)
+            for m in _BOUNDARY.finditer(
+                _FIXED_PHRASES.sub(lambda p: "x" * len(p.group()), block.text)
+            )
         ]
 
     def _between(self, start: int, end: int, *, figure_at_start: bool) -> float:
@@ -124,11 +151,24 @@ class BlockContext:
         index: int,
         earlier: list[tuple[list[Word], float]],
     ) -> Weights:
-        """The weights for ``anchors[index]``; ``earlier``: words of other blocks with their weight."""
-        anchor = anchors[index]
-        before_limit = anchors[index - 1].end if index > 0 else sentence.start
+        """The weights for ``anchors[index]``; ``earlier``: words of other blocks with their weight.
+
+        Figures in apposition ("de helft (48 procent)", "een derde, 33 procent,") share
+        their words: they say the same thing twice.
+        """
+        text = self.block.text
+        first = last = index
+        while first > 0 and _apposed(text, anchors[first - 1], anchors[first]):
+            first -= 1
+        while last + 1 < len(anchors) and _apposed(
+            text, anchors[last], anchors[last + 1]
+        ):
+            last += 1
+        anchor = Anchor(anchors[first].start, anchors[last].end, anchors[index].key)
+        own = anchors[first : last + 1]
+        before_limit = anchors[first - 1].end if first > 0 else sentence.start
         after_limit = (
-            anchors[index + 1].start if index + 1 < len(anchors) else sentence.end
+            anchors[last + 1].start if last + 1 < len(anchors) else sentence.end
         )
         in_sentence = [
             (w, named)
@@ -144,11 +184,21 @@ class BlockContext:
             figure_position,
         )
         weights = Weights(position=figure_position)
-        text = sentence.text
-        weights.external = bool(_EXTERNAL.search(text))
-        weights.years = tuple(int(y) for y in _YEAR.findall(text))
+        weights.external = bool(_EXTERNAL.search(sentence.text))
+        # A year counts in the figure's own clause only ("…; in 2023 was dat 55 procent").
+        clause_start = max(
+            [before_limit]
+            + [m.end() for m in re.finditer(r"[;]", text[: anchor.start])]
+        )
+        clause_end = min(
+            [after_limit]
+            + [anchor.end + m.start() for m in re.finditer(r"[;]", text[anchor.end :])]
+        )
+        weights.years = tuple(
+            int(y) for y in _YEAR.findall(text[clause_start:clause_end])
+        )
         for word, named in in_sentence:
-            if any(a.start <= word.start < a.end for a in anchors):
+            if any(a.start <= word.start < a.end for a in own):
                 continue
             if before_limit <= word.start < anchor.start:
                 distance = first_position - word.position + 1

@@ -99,7 +99,8 @@ _EXPANSIONS = {
     "tevredenheid": ("tevreden",),
     "vrouwelijk": ("vrouw",),
     "mannelijk": ("man",),
-    "ambtenaren": (),
+    "zenden": ("berichten", "plaatsen"),
+    "posten": ("berichten", "plaatsen"),
 }
 
 # Words that carry no meaning for matching: Dutch function words and the words every

@@ -58,6 +58,8 @@ def method_rounds(surveys) -> list[MethodRound]:
         seen.add(survey.pk)
         margin = margin_at_half(survey.respondents)
         rounds.append(
-            MethodRound(survey, number_format(margin, decimal_pos=1) if margin else "")
+            MethodRound(
+                survey, number_format(round(margin, 1), decimal_pos=1) if margin else ""
+            )
         )
     return rounds

@@ -49,7 +49,8 @@ _NOT_A_FRACTION_AFTER = re.compile(
 )
 _ONE_IN = re.compile(
     r"\b(een|één|\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen)\s+(?:op|van)\s+"
-    r"(?:de\s+|elke\s+|iedere\s+)?(twee|drie|vier|vijf|zes|tien|twintig|\d{1,2})\b"
+    r"(?:de\s+|elke\s+|iedere\s+)?(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|"
+    r"twaalf|vijftien|twintig|\d{1,2})\b"
     r"(?!\s*(?:%|procent|jaar|keer))",
     re.IGNORECASE,
 )
@@ -85,11 +86,12 @@ _DIFFERENCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE_BEFORE = re.compile(
-    r"(?:stijging|daling|toename|afname|groei|krimp|verschil|verhoging|verlaging|"
+    r"(?:(?:stijging|daling|toename|afname|groei|krimp|verschil|verhoging|verlaging|"
     r"steeg|stegen|stijgt|stijgen|daalde|daalden|daalt|dalen|groeide|groeiden|groeit|"
     r"groeien|gestegen|gedaald|toegenomen|afgenomen|gegroeid|gekrompen|verhoogd|"
-    r"verlaagd|verhogen|verlagen|nam\s+toe|namen\s+toe|nam\s+af|namen\s+af|[+−]|plus|min)"
-    r"\s*(?:met|van)?\s*(?:ruim|bijna|ongeveer|circa|zo'n|maar\s+liefst|slechts)?\s*$",
+    r"verlaagd|verhogen|verlagen|nam\s+toe|namen\s+toe|nam\s+af|namen\s+af)"
+    r"(?:\s+[\w']+){0,4}?\s+(?:met|van)|[+−]|\bplus|\bmin)"
+    r"\s*(?:ruim|bijna|ongeveer|circa|zo'n|maar\s+liefst|slechts)?\s*$",
     re.IGNORECASE,
 )
 # "onder de 40 en 1 procent": a number after these words is no list item.
@@ -311,7 +313,7 @@ def find_percentages(text: str) -> list[Mention]:
             _make(
                 text,
                 *match.span(),
-                100 * part / whole,
+                round(100 * part / whole, 1),
                 1,
                 word_tolerance=3.0,
                 is_word=True,

@@ -50,6 +50,12 @@ class QuestionProfile:
         )
 
     @cached_property
+    def unique_words(self) -> frozenset[str]:
+        """Label words that only one answer of the question has."""
+        counts = Counter(t for a in self.answers for t in set(a.required))
+        return frozenset(t for t, count in counts.items() if count == 1)
+
+    @cached_property
     def answer_weights(self) -> dict[str, float]:
         """How much each label word tells the answers of this question apart."""
         counts = Counter(t for a in self.answers for t in set(a.required))
