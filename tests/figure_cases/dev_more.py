@@ -8,7 +8,7 @@ K = "\n\n[grafiek kwaliteitseisen]"
 V = "\n\n[grafiek verbetering]"
 G = "\n\n[grafiek gesprek]"
 A = "\n\n[grafiek agenda-bekend]"
-O = "\n\n[grafiek organisatie]"
+ORG = "\n\n[grafiek organisatie]"
 GE = "\n\n[grafiek gebruik]"
 R = "\n\n[grafiek reactietijd]"
 TH = f"\n\n[grafiek {W}thuiswerken]"
@@ -20,20 +20,20 @@ AI = f"\n\n[grafiek {W}ai-gebruik]"
 DEV_MORE = [
     # Appositions: a figure explained by another next to it.
     Case(
-        "De grootste groep (46 procent) werkt bij een gemeente." + O,
+        "De grootste groep (46 procent) werkt bij een gemeente." + ORG,
         ok(46, "organisatie", "Gemeente"),
     ),
     Case(
-        "De grootste groep (56 procent) werkt bij een gemeente." + O,
+        "De grootste groep (56 procent) werkt bij een gemeente." + ORG,
         wrong(56, "organisatie", "Gemeente", 46),
     ),
     Case(
-        "Een derde (33 procent) werkt bij de rijksoverheid." + O,
+        "Een derde (33 procent) werkt bij de rijksoverheid." + ORG,
         ok(33.3, "organisatie", "Rijksoverheid"),
         ok(33, "organisatie", "Rijksoverheid"),
     ),
     Case(
-        "Een derde (38 procent) werkt bij de rijksoverheid." + O,
+        "Een derde (38 procent) werkt bij de rijksoverheid." + ORG,
         ok(33.3, "organisatie", "Rijksoverheid"),
         wrong(38, "organisatie", "Rijksoverheid", 33),
     ),
