@@ -17,6 +17,7 @@ from tests.figure_cases.dev import DEV
 from tests.figure_cases.dev_more import DEV_MORE
 from tests.figure_cases.harness import score_cases
 from tests.figure_cases.holdout import HOLDOUT
+from tests.figure_cases.holdout_fresh import HOLDOUT_FRESH
 from tests.figure_cases.model import DEMO
 from tests.figure_cases.rounds import WORK_ROUND, load_rounds
 from tests.figure_cases.seed import SEED_FIGURES
@@ -70,10 +71,21 @@ def test_on_the_tuned_set_every_wrong_exact_figure_is_found_and_the_targets_are_
     assert score.plain_share == 1.0
 
 
-def test_on_the_held_out_set_the_scores_are_reported(questions):
-    score = score_cases(HOLDOUT, questions)
+@pytest.mark.parametrize(
+    ("name", "cases"),
+    [
+        # Written before the check existed; first measured at recall 97.3 %, precision 90.0 %,
+        # then its failures were read (and the check improved on similar dev sentences).
+        ("held-out set 1 (read after its first measurement)", HOLDOUT),
+        # Written after set 1 was read; first measured at recall 95.5 %, precision 80.8 %,
+        # then read as well.
+        ("held-out set 2 (read after its first measurement)", HOLDOUT_FRESH),
+    ],
+)
+def test_on_the_held_out_sets_the_scores_are_reported(questions, name, cases):
+    score = score_cases(cases, questions)
 
-    print("\n" + score.report("Figure check, held-out set (never tuned on)"))
+    print("\n" + score.report(f"Figure check, {name}"))
     for problem in score.problems:
         print("   ", problem)
     # The held-out set measures what unseen sentences get; its floor is lower than the

@@ -131,7 +131,9 @@ def _content(profile: QuestionProfile, answer: AnswerProfile) -> list[str]:
     return [t for t in answer.required if t not in polarity]
 
 
-def without_contained(scored: list[Scored]) -> list[Scored]:
+def without_contained(
+    scored: list[Scored], weights: Weights | None = None
+) -> list[Scored]:
     """Answers named by words that name a fuller or better answer too are left out.
 
     "vaak" in "niet vaak of nooit"; "beleidsadviseur" names Adviseur less well than
@@ -150,13 +152,45 @@ def without_contained(scored: list[Scored]) -> list[Scored]:
             return other.score > s.score + 0.05
         return other.score >= s.score * 0.9
 
-    return [s for s in scored if not any(contained(s, other) for other in scored)]
+    kept = []
+    for s in scored:
+        fuller = next((other for other in scored if contained(s, other)), None)
+        if fuller is None:
+            kept.append(s)
+        elif (
+            weights is not None
+            and (moved := _elsewhere(s, fuller, weights)) is not None
+        ):
+            kept.append(moved)  # "zeer eens of eens": the second "eens" is Mee eens
+    return kept
+
+
+def _elsewhere(s: Scored, fuller: Scored, weights: Weights) -> Scored | None:
+    """``s`` named by other occurrences of its words than those of the fuller label, or None."""
+    positions = set()
+    for stem in s.profile.required:
+        others = [
+            p for p in weights.occurrences.get(stem, ()) if p not in fuller.positions
+        ]
+        if not others and stem in weights.answer:
+            return None
+        if others:
+            positions.add(min(others, key=lambda p: abs(p - weights.position)))
+    if not positions:
+        return None
+    frozen = frozenset(positions)
+    return Scored(s.profile, s.score, s.content, frozen, sum(frozen) / len(frozen))
 
 
 def named_sum(
     profile: QuestionProfile, scored: list[Scored], weights: Weights
 ) -> list[AnswerProfile] | None:
-    """Adjacent answers the figure's words name together, or None."""
+    """Adjacent answers the figure's words name together ("altijd of vaak"), or None.
+
+    Never for a question with several answers allowed: its shares do not add up.
+    """
+    if profile.question.type == "multi":
+        return None
     strong = sorted(
         (s for s in scored if s.content >= STRONG and s.score >= SUM_SCORE),
         key=lambda s: s.profile.answer.order,
@@ -175,9 +209,45 @@ def named_sum(
         before = all(p < weights.position for p in positions)
         if not (after or before) or max(positions) - min(positions) > SUM_SPAN:
             continue
+        if not _joined(profile, run, weights):
+            continue
         if all(_named_apart(profile, s, run, weights, after) for s in run):
             return [s.profile for s in run]
     return None
+
+
+def _joined(profile: QuestionProfile, run: list[Scored], weights: Weights) -> bool:
+    """Whether the labels of ``run`` stand joined in the text ("altijd of vaak", "zeer eens
+    tot mee eens", "tevreden of zeer tevreden"): one word for all, or a connecting word
+    between the words that set each two apart."""
+    places = []
+    for s in run:
+        mine = set(_content(profile, s.profile))
+        others = set().union(
+            *(set(_content(profile, o.profile)) for o in run if o is not s)
+        )
+        own = mine - others
+        if own:
+            place = min(weights.answer[t][1] for t in own if t in weights.answer)
+        else:  # a label within a fuller one: its other occurrence
+            taken = set().union(*(o.positions for o in run if o is not s))
+            spare = [
+                p
+                for t in mine
+                for p in weights.occurrences.get(t, ())
+                if p not in taken
+            ]
+            if not spare:
+                return False
+            place = min(spare, key=lambda p: abs(p - weights.position))
+        places.append(place)
+    places.sort()
+    if len(set(places)) == 1:
+        return True  # one word names them all ("veel")
+    return all(
+        0 < b - a <= 3 and any(weights.connectors.get(p) for p in range(a + 1, b))
+        for a, b in zip(places, places[1:], strict=False)
+    )
 
 
 def _named_apart(
@@ -211,7 +281,7 @@ def enumerated(scored: list[Scored], weights: Weights, count: int = 0) -> list[S
 
     With ``count``, the side that names at least that many, after the figure first.
     """
-    named = [s for s in without_contained(scored) if s.score >= ENUMERATED]
+    named = [s for s in without_contained(scored, weights) if s.score >= ENUMERATED]
     after = [s for s in named if s.mean_position >= weights.position]
     before = [s for s in named if s.mean_position < weights.position]
     if count:

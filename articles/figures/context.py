@@ -14,7 +14,7 @@ from .document import Block, Sentence
 from .language import Word
 
 _BOUNDARY = re.compile(
-    r"(,)|([()])|[;:–—]|\s-\s|\b(?:terwijl|maar|waarbij|tegenover)\b|\b(en|of)\b"
+    r"(,)|([():])|[;–—]|\s-\s|\b(?:terwijl|maar|waarbij|tegenover)\b|\b(en|of)\b"
 )
 _AND_OR = {"en": 0.8, "of": 1.0}
 # "af en toe", "min of meer": no clause boundary inside.
@@ -58,6 +58,9 @@ class Weights:
     external: bool = False
     years: tuple[int, ...] = ()
     position: int = 0  # word position of the figure: words before it are "before"
+    connectors: dict[int, bool] = field(
+        default_factory=dict
+    )  # "of", "tot", "en" by position
 
     def add_question(self, stem: str, weight: float) -> None:
         if weight > self.question.get(stem, 0.0):
@@ -75,11 +78,16 @@ class Weights:
 
 
 _APPOSITION = re.compile(r"[\s,:]*[(–—][\s,:]*|\s*,\s*")
+# "bijna de helft van de ambtenaren (45 procent)": a few words, then the bracket.
+_APPOSITION_AFTER_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,4}\s*\(\s*")
 
 
 def _apposed(text: str, first: Anchor, second: Anchor) -> bool:
     """ "de helft (48 procent)", "– 70 procent –", "een derde, 33 procent": one figure, said twice."""
     gap = text[first.end : second.start]
+    if _APPOSITION_AFTER_WORDS.fullmatch(gap):
+        # Only a figure in words explained by digits: "ja (7 procent nee" is a list.
+        return _is_word(first) and not _is_word(second)
     if not _APPOSITION.fullmatch(gap):
         return False
     if "(" in gap or "–" in gap or "—" in gap:
@@ -106,6 +114,7 @@ class BlockContext:
         block_words: list[Word],
         vocabulary,
         skip: list[tuple[int, int]],
+        connectors: set[int] = frozenset(),
     ):
         self.block = block
         self.vocabulary = vocabulary
@@ -113,6 +122,7 @@ class BlockContext:
             w for w in block_words if not any(s <= w.start < e for s, e in skip)
         ]
         self.named = [vocabulary.named_by(w.stem) for w in self.words]
+        self.connectors = connectors
         # A comma may part clauses or the items of a list; "terwijl" parts clauses.
         self.boundaries = [
             (
@@ -183,7 +193,9 @@ class BlockContext:
             (w.position for w, _n in reversed(in_sentence) if w.end <= anchor.start),
             figure_position,
         )
-        weights = Weights(position=figure_position)
+        weights = Weights(
+            position=figure_position, connectors=dict.fromkeys(self.connectors, True)
+        )
         weights.external = bool(_EXTERNAL.search(sentence.text))
         # A year counts in the figure's own clause only ("…; in 2023 was dat 55 procent").
         clause_start = max(

@@ -44,9 +44,12 @@ _PHRASES = [
     (r"\bvan\s+niet\b", NEG),
     (r"\bvan\s+wel\b", POS),
     (r"\bsamen\s+(?:te\s+)?werk\w*", "samenwerken"),
+    # "hoe vaak", "hoe tevreden": the question's words, no answer (see _phrases()).
+    (r"\bhoe\s+[a-zà-ÿ]+", "HOE"),
     # "Nog eens 16 procent": "eens" is not agreement there.
     (r"\b(?:nog|weer|ook)\s+eens\b", ""),
     (r"\bniet\s+eens\b", "oneens"),
+    (r"\bmee\s+eens\b", "eens"),  # "mee eens" is "eens": "zeer eens of eens"
 ]
 _PHRASE_PATTERNS = [(re.compile(pattern), repl) for pattern, repl in _PHRASES]
 
@@ -313,7 +316,7 @@ class Word:
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    if word in CONCEPTS:
+    if word in CONCEPTS or ":" in word:  # "hoe:vaak": the question's words
         return word
     if word in _KEEP:
         return _KEEP[word]
@@ -326,19 +329,23 @@ def _phrases(text: str) -> list[tuple[int, int, str]]:
     for pattern, replacement in _PHRASE_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
+            value = (
+                "hoe:" + match.group().split()[-1]
+                if replacement == "HOE"
+                else replacement
+            )
             if all(end <= s or start >= e for s, e, _r in found):
-                found.append((start, end, replacement))
+                found.append((start, end, value))
     return sorted(found)
 
 
-def words(text: str) -> list[Word]:
-    """The meaningful words of ``text``: stemmed, concepts for phrases, stop words left out.
+CONNECTORS = frozenset({"of", "tot", "en", "à", "t/m"})
 
-    Positions count all words, stop words included, so that distances between words
-    are those a reader sees. Offsets are those of ``text``.
-    """
-    lowered = text.lower().replace("’", "'")
-    pieces: list[tuple[int, int, list[str]]] = []
+
+def _pieces(text: str) -> list[tuple[int, int, list[str], str]]:
+    """(start, end, items, raw) per word or phrase of ``text``, in order."""
+    lowered = text.lower().replace("\u2019", "'")
+    pieces: list[tuple[int, int, list[str], str]] = []
     position = 0
     for start, end, replacement in _phrases(lowered) + [
         (len(lowered), len(lowered), "")
@@ -349,16 +356,32 @@ def words(text: str) -> list[Word]:
             if "-" in token:  # "e-learning" is "elearning"; "AI-toepassingen" also "ai"
                 for part in token.split("-"):
                     items.extend(_expand(part))
-            pieces.append((match.start(), match.end(), items))
+            pieces.append((match.start(), match.end(), items, token))
         if end > start:
-            pieces.append((start, end, replacement.split()))
+            pieces.append((start, end, replacement.split(), lowered[start:end]))
         position = end
+    return pieces
+
+
+def words(text: str) -> list[Word]:
+    """The meaningful words of ``text``: stemmed, concepts for phrases, stop words left out.
+
+    Positions count all words, stop words included, so that distances between words
+    are those a reader sees. Offsets are those of ``text``.
+    """
     result = []
-    for number, (start, end, items) in enumerate(pieces):
+    for number, (start, end, items, _raw) in enumerate(_pieces(text)):
         for item in items:
             if item not in STOP_WORDS:
                 result.append(Word(stem(item), number, start, end))
     return result
+
+
+def connector_positions(text: str) -> set[int]:
+    """The positions (as ``words()`` counts them) of "of", "tot", "en": words that join labels."""
+    return {
+        number for number, piece in enumerate(_pieces(text)) if piece[3] in CONNECTORS
+    }
 
 
 def _expand(token: str) -> list[str]:
@@ -380,7 +403,7 @@ def same_word(a: str, b: str) -> bool:
     """Stems that name the same word: equal, or one a short inflection of the other."""
     if a == b:
         return True
-    if a in CONCEPTS or b in CONCEPTS:
+    if a in CONCEPTS or b in CONCEPTS or ":" in a or ":" in b:
         return False
     short, long = sorted((a, b), key=len)
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
@@ -389,7 +412,8 @@ def same_word(a: str, b: str) -> bool:
 def compound_part(text_stem: str, label_stem: str) -> bool:
     """Whether ``text_stem`` is a compound ending in ``label_stem`` ("staffunctie", "functie")."""
     return (
-        len(label_stem) >= 4
+        ":" not in text_stem
+        and len(label_stem) >= 4
         and text_stem != label_stem
         and len(text_stem) - len(label_stem) >= 3
         and text_stem.endswith(label_stem)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .answers import best_answer, enumerated, list_answers, named_sum, score_answers
 from .context import Anchor, BlockContext, Weights
 from .document import ArticleDocument, Block
-from .language import words
+from .language import connector_positions, words
 from .numbers import Mention, find_percentages
 from .profiles import AnswerProfile, QuestionProfile, Vocabulary, profile_question
 from .questions import TOTAL, CandidateQuestion, StoredFigure
@@ -104,8 +104,11 @@ class Matcher:
         masked = _blank(block.text, tag_spans)
         mentions = find_percentages(masked)
         # The figures themselves are no words: "weet een derde niet" is "weet niet".
-        block_words = words(_blank(masked, [(m.phrase_start, m.end) for m in mentions]))
-        context = BlockContext(block, block_words, self.vocabulary, [])
+        plain = _blank(masked, [(m.phrase_start, m.end) for m in mentions])
+        block_words = words(plain)
+        context = BlockContext(
+            block, block_words, self.vocabulary, [], connector_positions(plain)
+        )
         charts = self._charts_near(document, block)
         paragraph_tags = {
             tags[tag].question.reference for _s, _e, tag in block.tags if tag in tags
@@ -187,8 +190,10 @@ class Matcher:
                 y != question.fieldwork_year for y in weights.years
             ):
                 continue
+            near = bonus.get(question.reference, 0.0) > 0
             labels = sorted(
-                (_label_naming(a, weights, idf) for a in profile.answers), reverse=True
+                (_label_naming(a, weights, idf, partly=near) for a in profile.answers),
+                reverse=True,
             )
             label = sum(labels[:size]) + 0.3 * sum(labels[size : size + 1])
             local = _naming(profile.tokens, weights.question, idf) + label
@@ -233,14 +238,23 @@ def _naming(tokens, weights: dict[str, float], idf: dict[str, float]) -> float:
 
 
 def _label_naming(
-    answer: AnswerProfile, weights: Weights, idf: dict[str, float]
+    answer: AnswerProfile,
+    weights: Weights,
+    idf: dict[str, float],
+    *,
+    partly: bool = True,
 ) -> float:
-    """How clearly the figure's words name this answer's label, rarer words counting more."""
+    """How clearly the figure's words name this answer's label, rarer words counting more.
+
+    Without ``partly`` (no chart or tag of the question nearby) a label named in part
+    counts little: one word of "Binnen een dag" is no reason to think of that question.
+    """
     total = sum(idf[t] for t in answer.required)
     if not total:
         return 0.0
     named = sum(idf[t] * weights.answer.get(t, (0.0, 0))[0] for t in answer.required)
-    return named * (named / total) ** 0.5
+    fully = sum(idf[t] for t in answer.required if t in weights.answer) >= 0.9 * total
+    return named * (named / total) ** 0.5 * (1.0 if partly or fully else 0.3)
 
 
 def _blank(text: str, spans) -> str:
