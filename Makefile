@@ -8,7 +8,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only}
 # Injected into pages by the browser tests; from the npm registry (package.json).
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages
+.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-figures
 
 run: install messages migrate demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
@@ -52,6 +52,9 @@ serve: install messages
 # PostgreSQL with DATABASE_URL) and prints its figures. Not part of `make test`.
 bench-import: install
 	$(BIN)/python bench/import.py $(BENCH_ARGS)
+
+bench-figures: install
+	$(BIN)/python bench/figures.py $(BENCH_ARGS)
 
 bench-pages: install messages
 	@command -v wrk >/dev/null 2>&1 || { test "$$(id -u)" = 0 && apt-get update -qq && \

@@ -184,8 +184,11 @@ class Matcher:
             return []
         idf = self.vocabulary.idf
         rows = []
+        named = weights.question.keys() | weights.earlier.keys() | weights.answer.keys()
         for profile in self.profiles:
             question = profile.question
+            if profile.all_words.isdisjoint(named):
+                continue  # names nothing of this question: no score
             if weights.years and any(
                 y != question.fieldwork_year for y in weights.years
             ):

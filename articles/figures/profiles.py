@@ -50,6 +50,11 @@ class QuestionProfile:
         )
 
     @cached_property
+    def all_words(self) -> frozenset[str]:
+        """Every stem of the question's text and answer labels."""
+        return self.tokens.union(*(set(a.required) for a in self.answers))
+
+    @cached_property
     def unique_words(self) -> frozenset[str]:
         """Label words that only one answer of the question has."""
         counts = Counter(t for a in self.answers for t in set(a.required))
