@@ -53,9 +53,7 @@ def test_an_article_with_a_chart_ends_with_period_n_method_margin_and_the_data(
     assert "n&nbsp;=&nbsp;612" in html
     assert "Online vragenlijst onder leden van het Ambtenarenpanel." in html
     # 1.96 × √(0.25 / 612) = 3.96 percentage points
-    assert (
-        "Bij 50 % ongeveer 4,0 procentpunt naar boven of beneden (95 %)" in html
-    )
+    assert "Bij 50 % ongeveer 4,0 procentpunt naar boven of beneden (95 %)" in html
     assert "Indicatief" in html
     assert f'href="{survey.get_absolute_url()}"' in html
     assert (
