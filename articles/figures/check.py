@@ -120,29 +120,29 @@ def agrees(mention: Mention, stored: float) -> bool:
 
 
 def _checked(link: Link) -> CheckedFigure:
+    def checked(figure, kind=None, stored=None) -> CheckedFigure:
+        return CheckedFigure(
+            link.block, link.mention, figure, link.question, kind, stored
+        )
+
     figure = link.figure
     if figure is None:
-        return CheckedFigure(link.block, link.mention, None, link.question, UNLINKED)
+        return checked(None, UNLINKED)
     for each in link.each or (figure,):
         if each.is_suppressed:
-            return CheckedFigure(
-                link.block, link.mention, each, link.question, MISMATCH
-            )
+            return checked(each, MISMATCH)
         percentage = each.percentage
         if percentage is None:
-            return CheckedFigure(
-                link.block, link.mention, None, link.question, UNLINKED
-            )
-        if not agrees(link.mention, float(percentage)):
-            return CheckedFigure(
-                link.block,
-                link.mention,
-                each,
-                link.question,
-                MISMATCH,
-                float(percentage),
-            )
-    stored = figure.percentage
-    return CheckedFigure(
-        link.block, link.mention, figure, link.question, None, float(stored)
-    )
+            return checked(None, UNLINKED)
+        if agrees(link.mention, float(percentage)):
+            continue
+        inclusive = link.inclusive
+        if (
+            not link.each
+            and inclusive is not None
+            and inclusive.percentage is not None
+            and agrees(link.mention, float(inclusive.percentage))
+        ):
+            return checked(inclusive, None, float(inclusive.percentage))
+        return checked(each, MISMATCH, float(percentage))
+    return checked(figure, None, float(figure.percentage))

@@ -17,7 +17,14 @@ procent … Facebook en Twitter"); "elk 5 procent" holds for each answer named.
 
 from dataclasses import dataclass
 
-from .answers import best_answer, enumerated, list_answers, named_sum, score_answers
+from .answers import (
+    best_answer,
+    enumerated,
+    list_answers,
+    named_sum,
+    score_answers,
+    stronger_neighbour,
+)
 from .context import Anchor, BlockContext, Weights
 from .document import ArticleDocument, Block
 from .language import connector_positions, words
@@ -44,6 +51,9 @@ class Link:
     figure: StoredFigure | None = None
     question: CandidateQuestion | None = None
     each: tuple[StoredFigure, ...] = ()
+    # "tevreden" may include "zeer tevreden", "vaak" "altijd": the answer with its stronger
+    # neighbour, when the sentence does not name that one apart.
+    inclusive: StoredFigure | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +180,16 @@ class Matcher:
         answer = best_answer(profile, scored, weights)
         if answer is None:
             return [Link(block, mention, question=question)]
-        return [Link(block, mention, figure(answer), question)]
+        stronger = stronger_neighbour(profile, answer, scored, weights)
+        return [
+            Link(
+                block,
+                mention,
+                figure(answer),
+                question,
+                inclusive=figure(answer, stronger) if stronger else None,
+            )
+        ]
 
     def question_scores(self, weights: Weights, bonus: dict[str, float], size: int = 1):
         """(profile, score) of each question that may be the figure's, best first.

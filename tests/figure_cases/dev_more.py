@@ -310,4 +310,40 @@ DEV_MORE = [
         "Ruim een op de zeven heeft geen vertrouwen in de politiek." + VR,
         ok(14.3, W + "vertrouwen", "Geen vertrouwen"),
     ),
+    # "Tevreden" may count the very satisfied, "vaak" those who say "altijd", unless the
+    # sentence names them apart.
+    Case(
+        "Driekwart van de ambtenaren praat er vaak over." + G,
+        ok(75, "gesprek", "Altijd+Vaak"),
+    ),
+    Case(
+        "Twee derde van de ambtenaren praat er vaak over." + G,
+        wrong(66.7, "gesprek", "Vaak", 51),
+    ),
+    Case(
+        "Over de leidinggevende is 65 procent tevreden." + LG,
+        ok(65, W + "leidinggevende", "Zeer tevreden+Tevreden"),
+    ),
+    Case(
+        "Over de leidinggevende is 47 procent tevreden." + LG,
+        ok(47, W + "leidinggevende", "Tevreden"),
+    ),
+    Case(
+        "Over de leidinggevende is 55 procent tevreden." + LG,
+        wrong(55, W + "leidinggevende", "Tevreden", 47),
+    ),
+    Case(
+        "Zeer tevreden is 18 procent, tevreden 65 procent." + LG,
+        ok(18, W + "leidinggevende", "Zeer tevreden"),
+        wrong(65, W + "leidinggevende", "Tevreden", 47),
+    ),
+    Case(
+        "Vaak thuis werkt 69,5 procent." + TH,
+        ok(69.5, W + "thuiswerken", "Vaak+Altijd"),
+    ),
+    Case(
+        "Altijd thuis werkt 28,7 procent, vaak 69,5 procent." + TH,
+        ok(28.7, W + "thuiswerken", "Altijd"),
+        wrong(69.5, W + "thuiswerken", "Vaak", 40.8),
+    ),
 ]
