@@ -258,3 +258,25 @@ def test_the_publish_action_asks_first_for_a_selection_with_a_mismatch(
 
     assert "2 artikelen gepubliceerd." in done.content.decode()
     assert not Article.objects.filter(status=Article.Status.DRAFT).exists()
+
+
+def test_a_figure_in_the_body_is_linked_in_place_and_the_page_shows_the_data(
+    admin_client_logged_in, client, werkdruk
+):
+    article = ArticleFactory(
+        body="<p>Een hoge werkdruk ervaart 66&nbsp;procent.</p><p>[grafiek werken/werkdruk]</p>"
+    )
+    token = koppel_token(
+        admin_client_logged_in.get(change_url(article)).content.decode()
+    )
+
+    admin_client_logged_in.post(
+        link_url(article), {**form_data(article), "_koppel": token}
+    )
+
+    article.refresh_from_db()
+    assert article.body.startswith(
+        "<p>Een hoge werkdruk ervaart [cijfer werken/werkdruk/Ja].</p>"
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert ">61 procent</a>." in page

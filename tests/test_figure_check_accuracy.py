@@ -18,6 +18,7 @@ from tests.figure_cases.dev_more import DEV_MORE
 from tests.figure_cases.harness import score_cases
 from tests.figure_cases.holdout import HOLDOUT
 from tests.figure_cases.holdout_fresh import HOLDOUT_FRESH
+from tests.figure_cases.holdout_last import HOLDOUT_LAST
 from tests.figure_cases.model import DEMO
 from tests.figure_cases.rounds import WORK_ROUND, load_rounds
 from tests.figure_cases.seed import SEED_FIGURES
@@ -80,6 +81,8 @@ def test_on_the_tuned_set_every_wrong_exact_figure_is_found_and_the_targets_are_
         # Written after set 1 was read; first measured at recall 95.5 %, precision 80.8 %,
         # then read as well.
         ("held-out set 2 (read after its first measurement)", HOLDOUT_FRESH),
+        # Written after sets 1 and 2 were read, before this test ever ran it: unseen.
+        ("held-out set 3 (never tuned on)", HOLDOUT_LAST),
     ],
 )
 def test_on_the_held_out_sets_the_scores_are_reported(questions, name, cases):
