@@ -4,9 +4,14 @@ Connected in ``ArticlesConfig.ready()``. The findings are derived data (like the
 cache), so a receiver keeps them current; the work itself is in ``services.py``.
 """
 
+import logging
+
+from django.db import transaction
 from django.db.models.signals import post_save
 
 from surveys.signals import survey_data_changed
+
+logger = logging.getLogger(__name__)
 
 
 def _article_saved(sender, instance, raw: bool = False, **kwargs) -> None:
@@ -14,13 +19,23 @@ def _article_saved(sender, instance, raw: bool = False, **kwargs) -> None:
         return
     from .services import refresh_figure_check
 
-    refresh_figure_check(article=instance, saved=True)
+    # A fault in the check must never undo the editor's save: it is logged, and the
+    # findings follow at the next save.
+    try:
+        with transaction.atomic():
+            refresh_figure_check(article=instance, saved=True)
+    except Exception:
+        logger.exception("Figure check of article %s failed", instance.pk)
 
 
 def _survey_data_changed(sender, survey_ids, question_ids, **kwargs) -> None:
     from .services import record_data_change
 
-    record_data_change(survey_ids=survey_ids, question_ids=question_ids)
+    # Sent after the import's commit: its data are stored whatever happens here.
+    try:
+        record_data_change(survey_ids=survey_ids, question_ids=question_ids)
+    except Exception:
+        logger.exception("Figure tracking after an import failed")
 
 
 def connect_receivers() -> None:
