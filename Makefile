@@ -11,7 +11,7 @@ TEST_ENV := ENV_FILE= DEBUG=0 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-o
 # Injected into pages by the browser tests; from the npm registry (package.json).
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-respondents bench-export
+.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-respondents bench-export bench-figures
 
 run: install messages .env migrate demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
@@ -79,6 +79,9 @@ bench-respondents: install messages
 
 bench-export: install
 	$(BIN)/python bench/export.py $(BENCH_ARGS)
+
+bench-figures: install
+	$(BIN)/python bench/figures.py $(BENCH_ARGS)
 
 bench-pages: install messages
 	@command -v wrk >/dev/null 2>&1 || { test "$$(id -u)" = 0 && apt-get update -qq && \

@@ -13,6 +13,7 @@ from ambtenarenpanel.text import shorten
 
 from .admin_forms import ArticleAdminForm
 from .embeds import existing_references, find_chart_references
+from .figures.admin import FigureCheckAdminMixin, FiguresFilter
 from .models import Article, Author, Category, Comment
 from .services import set_article_status, set_comment_status
 
@@ -32,7 +33,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(NeuterNameAdmin, admin.ModelAdmin):
+class ArticleAdmin(FigureCheckAdminMixin, NeuterNameAdmin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -41,7 +42,7 @@ class ArticleAdmin(NeuterNameAdmin, admin.ModelAdmin):
         "category",
         "author",
     ]
-    list_filter = ["status", "category", "author", "comments_open"]
+    list_filter = ["status", FiguresFilter, "category", "author", "comments_open"]
     list_select_related = ["category", "author"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
@@ -95,6 +96,8 @@ class ArticleAdmin(NeuterNameAdmin, admin.ModelAdmin):
         description=_("Geselecteerde artikelen publiceren"), permissions=["change"]
     )
     def publish(self, request, queryset):
+        if confirmation := self.confirm_publishing_selection(request, queryset):
+            return confirmation  # a selected article has figures that disagree with the data
         count = set_article_status(articles=queryset, status=Article.Status.PUBLISHED)
         self.message_user(
             request,

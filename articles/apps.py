@@ -23,6 +23,11 @@ class ArticlesConfig(AppConfig):
 
         references.register(survey_references)
 
+        # Stored figure checks follow every article save and every import of survey data.
+        from .figures.receivers import connect_receivers as connect_figure_receivers
+
+        connect_figure_receivers()
+
 
 def _waits_for_moderation(comment, created: bool) -> bool:
     """A new comment that waits for moderation changes no public page."""

@@ -1,7 +1,7 @@
 """Which articles cite which survey questions, and what that means for deleting survey data.
 
 ``sync_citations()`` keeps an article's ``Citation`` rows equal to the questions its body
-cites (``embeds.cited_questions``); ``Article.save()`` calls it. ``survey_references()``
+cites in its lead and body (``embeds.cited_questions``: charts and figures); ``Article.save()`` calls it. ``survey_references()``
 is what this app tells the data layer when staff delete a round, question or answer
 (``surveys.references``, registered in ``ArticlesConfig.ready()``): every article citing
 one of its questions, and whether it protects them (published or scheduled articles do;
@@ -27,7 +27,12 @@ from .models import Article, Citation
 
 def sync_citations(article: Article) -> None:
     """Make ``article``'s citations the questions its body cites: at most three queries."""
-    wanted = {(ref.survey_slug, ref.code) for ref in cited_questions(article.body)}
+    wanted = {
+        (ref.survey_slug, ref.code)
+        for ref in cited_questions(
+            article.lead, article.body, article.search_description
+        )
+    }
     stored = {
         (slug, code): pk
         for pk, slug, code in article.citations.values_list("pk", "survey_slug", "code")

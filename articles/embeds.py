@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from surveys.charts import QuestionChart, build_chart
 from surveys.models import Question, Survey
 
+from .figures.tags import figure_references
+
 _SPACE = r"(?:\s|&nbsp;|&#160;)"
 _MARKER = rf"\[{_SPACE}*grafiek{_SPACE}+([\w-]+){_SPACE}*/{_SPACE}*([\w-]+){_SPACE}*\]"
 CHART_MARKER = re.compile(_MARKER, re.IGNORECASE)
@@ -83,13 +85,15 @@ def find_chart_references(html: str) -> list[ChartReference]:
     return list(dict.fromkeys(references))
 
 
-def cited_questions(html: str) -> list[ChartReference]:
-    """Every question ``html`` cites, by any marker, in order and without repeats.
+def cited_questions(*texts: str) -> list[ChartReference]:
+    """Every question ``texts`` cite, by any marker, in order and without repeats.
 
-    The one extraction behind the ``Citation`` rows: a marker that names a question
-    (``[grafiek …]`` today; ``[cijfer …]`` adds its question here) belongs in it.
+    The one extraction behind the ``Citation`` rows: the questions of ``[grafiek …]``
+    charts and of ``[cijfer …]`` figures (which may stand in the lead too).
     """
-    return find_chart_references(html)
+    references = [ref for text in texts for ref in find_chart_references(text)]
+    references += [ChartReference(*pair) for pair in figure_references(*texts)]
+    return list(dict.fromkeys(references))
 
 
 def _named_by(references: list[ChartReference]) -> Q:

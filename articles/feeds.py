@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from ambtenarenpanel.caching import cached_page
 from ambtenarenpanel.text import clean_text
 
+from .figures.rendering import with_plain_leads
 from .models import Article, Author, Category
 
 FEED_SIZE = 20
@@ -67,13 +68,15 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:home")
 
     def items(self):
-        return Article.objects.published().with_listing_data()[:FEED_SIZE]
+        return with_plain_leads(
+            Article.objects.published().with_listing_data()[:FEED_SIZE]
+        )
 
     def item_title(self, item: Article) -> str:
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.lead
+        return item.plain_lead  # [cijfer] tags as their figures, see items()
 
     def item_pubdate(self, item: Article):
         return item.published_at
@@ -104,7 +107,9 @@ class CategoryFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Category):
-        return obj.articles.published().with_listing_data()[:FEED_SIZE]
+        return with_plain_leads(
+            obj.articles.published().with_listing_data()[:FEED_SIZE]
+        )
 
 
 class AuthorFeed(LatestArticlesFeed):
@@ -121,4 +126,6 @@ class AuthorFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Author):
-        return obj.articles.published().with_listing_data()[:FEED_SIZE]
+        return with_plain_leads(
+            obj.articles.published().with_listing_data()[:FEED_SIZE]
+        )

@@ -11,9 +11,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from ambtenarenpanel.text import PlainCharField, PlainTextField, clean_text, shorten
+from ambtenarenpanel.text import PlainCharField, PlainTextField, clean_text
 
 from .embeds import ChartReference, chart_reference_errors
+from .figures.rendering import rendered_plain_text
+from .figures.validation import figure_tag_errors
 from .html import sanitize_html
 from .images import SizedImageField
 
@@ -149,7 +151,8 @@ class Article(models.Model):
         sanitize=sanitize_html,
         help_text=_(
             "Zet een grafiek in de tekst met een eigen regel "
-            "[grafiek enquete-slug/vraagcode]."
+            "[grafiek enquete-slug/vraagcode], een cijfer waar u wilt met "
+            "[cijfer enquete-slug/vraagcode/antwoord]."
         ),
     )
     category = models.ForeignKey(
@@ -240,6 +243,8 @@ class Article(models.Model):
             self.body, already_cited=already_cited
         ):
             errors["body"] = chart_errors
+        for field, messages in figure_tag_errors(self).items():
+            errors.setdefault(field, []).extend(messages)
         if errors:
             raise ValidationError(errors)
 
@@ -257,7 +262,7 @@ class Article(models.Model):
     @property
     def meta_description(self) -> str:
         """For search engines and share previews: at most 160 characters, cut at a word."""
-        return self.search_description or shorten(self.lead, 160)
+        return rendered_plain_text(self).description
 
 
 class Citation(models.Model):
@@ -368,3 +373,7 @@ class Comment(models.Model):
     def fingerprint_of(email: str, body: str) -> str:
         """The same writer (e-mail address in any case) and the same text."""
         return hashlib.sha256(f"{email.strip().lower()}\n{body}".encode()).hexdigest()
+
+
+# Models of the figure check live beside it; Django finds them through this module.
+from .figures.models import CitedFigure, FigureCheck  # noqa: E402, F401

@@ -18,6 +18,7 @@ from ambtenarenpanel.caching import cached_fragment, cached_page
 from ambtenarenpanel.security import client_ip, posted_from_this_site
 
 from .embeds import article_body
+from .figures.rendering import ArticleFigures, figure_context
 from .forms import CommentForm
 from .models import Article, Author, Category
 from .services import store_comment
@@ -47,7 +48,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(
-        Article.objects.published().with_listing_data(), slug=slug
+        Article.objects.published().with_listing_data().select_related("figure_check"),
+        slug=slug,
     )
     status = 200
     if request.method == "POST":
@@ -124,7 +126,9 @@ def article_preview(request: HttpRequest, slug: str) -> HttpResponse:
     """Any article, published or not, for staff who may view articles."""
     if not request.user.has_perm("articles.view_article"):
         raise PermissionDenied
-    article = get_object_or_404(Article.objects.with_listing_data(), slug=slug)
+    article = get_object_or_404(
+        Article.objects.with_listing_data().select_related("figure_check"), slug=slug
+    )
     return _render_article(request, article, form=None, is_preview=True)
 
 
@@ -136,24 +140,27 @@ def _render_article(
     status: int = 200,
     is_preview: bool = False,
 ) -> HttpResponse:
+    # The [cijfer] tags of the page, loaded once when the first is shown.
+    figures = ArticleFigures(article.lead, article.body, article.search_description)
+
+    def render_body() -> str:
+        # Staff see where a chart whose question is gone stood.
+        body = article_body(article.body, show_missing=is_preview)
+        return render_to_string(
+            "articles/_article_body.html",
+            {"article": article, "article_body": body, **figure_context(body, figures)},
+        )
+
     context = {
         # The costly parts, the body with its charts and the comments, are kept until
         # the next write, also for readers the page cache does not answer (a post).
         "article": article,
+        "figures": figures,
         "article_body_html": mark_safe(
             cached_fragment(
                 "article-body",
                 vary=f"{is_preview}\n{article.body}",
-                render=lambda: render_to_string(
-                    "articles/_article_body.html",
-                    {
-                        "article": article,
-                        # Staff see where a chart whose question is gone stood.
-                        "article_body": article_body(
-                            article.body, show_missing=is_preview
-                        ),
-                    },
-                ),
+                render=render_body,
             )
         ),
         "comments_html": mark_safe(

@@ -23,10 +23,7 @@ DEMO_SURVEY = {
         "Online enquête onder leden van het Ambtenarenpanel: ambtenaren bij Rijk, "
         "provincies, gemeenten, waterschappen en zbo's. Het artikel over dit onderzoek "
         "noemt alleen percentages van alle deelnemers samen, afgerond op hele procenten; "
-        "aantallen en uitsplitsingen naar groepen zijn niet gepubliceerd.\n\n"
-        "Let op: de intro van het artikel zegt dat 43 procent bekend is met de Agenda "
-        "Digitale Overheid. Volgens de tekst zelf is 57 procent ermee bekend en heeft "
-        "43 procent er nooit van gehoord; de cijfers hier volgen de tekst."
+        "aantallen en uitsplitsingen naar groepen zijn niet gepubliceerd."
     ),
 }
 
@@ -139,7 +136,7 @@ DEMO_QUESTIONS = [
         "agenda-bekend",
         SINGLE,
         "Bent u bekend met de Agenda Digitale Overheid?",
-        [("Ja", 57), ("Nee, nooit van gehoord", 43)],
+        [("Ja", 57), ("Nee", 43)],
     ),
     (
         "activiteiten",

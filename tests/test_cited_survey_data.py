@@ -46,6 +46,21 @@ def test_the_citations_follow_the_body_on_every_save(question):
     assert cited_pairs(article) == {(other.survey.slug, other.code)}
 
 
+def test_a_figure_in_the_lead_or_body_cites_its_question_like_a_chart(question):
+    other = question_with_results(labels=["A", "B"], percentages={"Totaal": [50, 50]})
+    article = ArticleFactory(
+        lead=f"Volgens [cijfer {question.survey.slug}/bekend/Ja] is het bekend.",
+        body=f"<p>En [cijfer {other.survey.slug}/{other.code}/A] kiest A.</p>",
+    )
+
+    assert cited_pairs(article) == {
+        (question.survey.slug, "bekend"),
+        (other.survey.slug, other.code),
+    }
+    question = Question.objects.select_related("survey").get(pk=question.pk)
+    assert [found.pk for found in articles_citing(question)] == [article.pk]
+
+
 def test_the_articles_citing_a_question_cost_one_query_however_many_articles(
     question, django_assert_num_queries
 ):

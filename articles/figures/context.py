@@ -1,0 +1,250 @@
+"""The words around a written figure, each weighted by how much it speaks of that figure.
+
+A figure's own words are those between the figure before it and the figure after it
+in the same sentence; nearer words weigh more, and words beyond a comma, "terwijl" or
+"en" weigh less (the next clause may be about the next figure). The rest of the
+sentence, the sentences before it in the paragraph, the paragraph before and the
+section's heading speak of the question only, with less weight.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Block, Sentence
+from .language import Word
+
+_BOUNDARY = re.compile(
+    r"(,)|([():])|[;–—]|\s-\s|\b(?:terwijl|maar|waarbij|tegenover)\b|\b(en|of)\b"
+)
+_AND_OR = {"en": 0.8, "of": 1.0}
+# "af en toe", "min of meer": no clause boundary inside.
+_FIXED_PHRASES = re.compile(
+    r"\b(?:af\s+en\s+toe|zo\s+nu\s+en\s+dan|min\s+of\s+meer|meer\s+of\s+minder|"
+    r"op\s+en\s+neer|heen\s+en\s+weer|in\s+en\s+om)\b",
+    re.IGNORECASE,
+)
+_EXTERNAL = re.compile(
+    r"\b(?:cbs|scp|cpb|eurostat|landelijk|vorig\s+jaar|vorige\s+(?:keer|peiling|meting|ronde)|"
+    r"eerdere?\s+(?:peiling|meting|onderzoek|ronde)|destijds|toen\s+nog|was\s+dat\s+nog|"
+    r"waren\s+dat\s+nog|in\s+het\s+buitenland)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\bin\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A figure in a sentence: a written percentage (or a list of them) or a ``[cijfer]`` tag."""
+
+    start: int
+    end: int
+    key: object  # the mention (or list number) or the tag
+
+
+@dataclass
+class Weights:
+    """Context of one figure: per vocabulary stem the best weight (and where that word is)."""
+
+    question: dict[str, float] = field(
+        default_factory=dict
+    )  # the figure's own sentence
+    earlier: dict[str, float] = field(
+        default_factory=dict
+    )  # sentences before, the heading
+    answer: dict[str, tuple[float, int]] = field(
+        default_factory=dict
+    )  # best weight, where
+    occurrences: dict[str, list[int]] = field(default_factory=dict)  # every own word
+    external: bool = False
+    years: tuple[int, ...] = ()
+    position: int = 0  # word position of the figure: words before it are "before"
+    connectors: dict[int, bool] = field(
+        default_factory=dict
+    )  # "of", "tot", "en" by position
+
+    def add_question(self, stem: str, weight: float) -> None:
+        if weight > self.question.get(stem, 0.0):
+            self.question[stem] = weight
+
+    def add_earlier(self, stem: str, weight: float) -> None:
+        if weight > self.earlier.get(stem, 0.0):
+            self.earlier[stem] = weight
+
+    def add_answer(self, stem: str, weight: float, position: int) -> None:
+        if weight >= 0.3:
+            self.occurrences.setdefault(stem, []).append(position)
+        if weight > self.answer.get(stem, (0.0, 0))[0]:
+            self.answer[stem] = (weight, position)
+
+
+_APPOSITION = re.compile(r"[\s,:]*[(–—][\s,:]*|\s*,\s*")
+# "bijna de helft van de ambtenaren (45 procent)": a few words, then the bracket.
+_APPOSITION_AFTER_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,4}\s*\(\s*")
+
+
+def _apposed(text: str, first: Anchor, second: Anchor) -> bool:
+    """ "de helft (48 procent)", "– 70 procent –", "een derde, 33 procent": one figure, said twice."""
+    gap = text[first.end : second.start]
+    if _APPOSITION_AFTER_WORDS.fullmatch(gap):
+        # Only a figure in words explained by digits: "ja (7 procent nee" is a list.
+        return _is_word(first) and not _is_word(second)
+    if not _APPOSITION.fullmatch(gap):
+        return False
+    if "(" in gap or "–" in gap or "—" in gap:
+        return True
+    # A comma only joins a figure in words and one in digits, not a list of figures.
+    return _is_word(first) != _is_word(second)
+
+
+def _is_word(anchor: Anchor) -> bool:
+    key = anchor.key
+    return isinstance(key, tuple) and len(key) == 1 and key[0].is_word
+
+
+def _decay(distance: int) -> float:
+    return 1.0 / (1.0 + 0.05 * max(0, distance - 1))
+
+
+class BlockContext:
+    """Weighs the words of one paragraph for each of its figures."""
+
+    def __init__(
+        self,
+        block: Block,
+        block_words: list[Word],
+        vocabulary,
+        skip: list[tuple[int, int]],
+        connectors: set[int] = frozenset(),
+    ):
+        self.block = block
+        self.vocabulary = vocabulary
+        self.words = [
+            w for w in block_words if not any(s <= w.start < e for s, e in skip)
+        ]
+        self.named = [vocabulary.named_by(w.stem) for w in self.words]
+        self.connectors = connectors
+        # A comma may part clauses or the items of a list; "terwijl" parts clauses.
+        self.boundaries = [
+            (
+                m.start(),
+                0.7
+                if m.group(1)
+                else 0.85
+                if m.group(2)
+                else _AND_OR.get(m.group(3), 0.5),
+            )
+            for m in _BOUNDARY.finditer(
+                _FIXED_PHRASES.sub(lambda p: "x" * len(p.group()), block.text)
+            )
+        ]
+
+    def _between(self, start: int, end: int, *, figure_at_start: bool) -> float:
+        """How much the clause boundaries between a word and its figure weaken their tie.
+
+        A boundary right at the figure ("– 70 procent –") separates nothing.
+        """
+        factor = 1.0
+        text = self.block.text
+        for offset, weight in self.boundaries:
+            if not start <= offset < end:
+                continue
+            beside = text[start:offset] if figure_at_start else text[offset + 1 : end]
+            # "– 70 procent –", "(43 procent)", "in gesprek te gaan: 46 procent"
+            if beside.strip() or text[offset] not in "–—()-:":
+                factor *= weight
+        return factor
+
+    def weights(
+        self,
+        sentence: Sentence,
+        anchors: list[Anchor],
+        index: int,
+        earlier: list[tuple[list[Word], float]],
+    ) -> Weights:
+        """The weights for ``anchors[index]``; ``earlier``: words of other blocks with their weight.
+
+        Figures in apposition ("de helft (48 procent)", "een derde, 33 procent,") share
+        their words: they say the same thing twice.
+        """
+        text = self.block.text
+        first = last = index
+        while first > 0 and _apposed(text, anchors[first - 1], anchors[first]):
+            first -= 1
+        while last + 1 < len(anchors) and _apposed(
+            text, anchors[last], anchors[last + 1]
+        ):
+            last += 1
+        anchor = Anchor(anchors[first].start, anchors[last].end, anchors[index].key)
+        own = anchors[first : last + 1]
+        before_limit = anchors[first - 1].end if first > 0 else sentence.start
+        after_limit = (
+            anchors[last + 1].start if last + 1 < len(anchors) else sentence.end
+        )
+        in_sentence = [
+            (w, named)
+            for w, named in zip(self.words, self.named, strict=True)
+            if sentence.start <= w.start < sentence.end
+        ]
+        figure_position = next(
+            (w.position for w, _n in in_sentence if w.start >= anchor.end),
+            (in_sentence[-1][0].position + 1) if in_sentence else 0,
+        )
+        first_position = next(
+            (w.position for w, _n in reversed(in_sentence) if w.end <= anchor.start),
+            figure_position,
+        )
+        weights = Weights(
+            position=figure_position, connectors=dict.fromkeys(self.connectors, True)
+        )
+        weights.external = bool(_EXTERNAL.search(sentence.text))
+        # A year counts in the figure's own clause only ("…; in 2023 was dat 55 procent").
+        clause_start = max(
+            [before_limit]
+            + [m.end() for m in re.finditer(r"[;]", text[: anchor.start])]
+        )
+        clause_end = min(
+            [after_limit]
+            + [anchor.end + m.start() for m in re.finditer(r"[;]", text[anchor.end :])]
+        )
+        weights.years = tuple(
+            int(y) for y in _YEAR.findall(text[clause_start:clause_end])
+        )
+        for word, named in in_sentence:
+            if any(a.start <= word.start < a.end for a in own):
+                continue
+            if before_limit <= word.start < anchor.start:
+                distance = first_position - word.position + 1
+                answer = (
+                    0.9
+                    * _decay(distance)
+                    * self._between(word.end, anchor.start, figure_at_start=False)
+                )
+            elif anchor.end <= word.start < after_limit:
+                distance = word.position - figure_position + 1
+                answer = _decay(distance) * self._between(
+                    anchor.end, word.start, figure_at_start=True
+                )
+            else:
+                answer = 0.08
+            question = max(answer, 0.4)
+            for stem, sureness in named:
+                weights.add_question(stem, question * sureness)
+                weights.add_answer(stem, answer * sureness, word.position)
+        earlier_sentences = [s for s in self.block.sentences if s.end <= sentence.start]
+        asked = False
+        for back, other in enumerate(reversed(earlier_sentences)):
+            # A question in the text ("Stelt de organisatie kwaliteitseisen …?") holds
+            # for the answers that follow it, and what came before it does not.
+            asked = other.text.rstrip().endswith("?")
+            weight = 0.35 if asked else max(0.12, 0.3 - 0.1 * back)
+            for word, named in zip(self.words, self.named, strict=True):
+                if other.start <= word.start < other.end:
+                    for stem, sureness in named:
+                        weights.add_earlier(stem, weight * sureness)
+            if asked:
+                break
+        for other_words, weight in [] if asked else earlier:
+            for word in other_words:
+                for stem, sureness in self.vocabulary.named_by(word.stem):
+                    weights.add_earlier(stem, weight * sureness)
+        return weights
