@@ -5,6 +5,7 @@ HTTPS, REDIS_URL and MEDIA_ROOT. The defaults make a local development run work.
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,6 +54,10 @@ INSTALLED_APPS = [
     "axes",  # failed-login limits (see the security block below)
     "articles",
     "surveys",
+    # Background imports (see the block "Background work" below).
+    "django_tasks",
+    "django_tasks_db",
+    "surveys.jobs",
 ]
 
 MIDDLEWARE = [
@@ -106,6 +111,18 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# SQLite beside a background worker (surveys/jobs/): in WAL mode readers never wait for
+# the writer, so pages keep loading while an import saves; IMMEDIATE transactions take
+# the write lock when they begin, so a second writer waits (up to the timeout, longer
+# than an import's save takes) instead of failing halfway with "database is locked".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -255,12 +272,64 @@ CSRF_COOKIE_HTTPONLY = True
 # system temp folder while the request runs, never under MEDIA_ROOT. An uploaded
 # import waits for its confirmation in a folder of its own (surveys/uploads.py).
 UPLOAD_MAX_BYTES = 20 * 1024 * 1024
-IMPORT_UPLOAD_DIR = None  # None: <system temp folder>/ambtenarenpanel-import
+# The background worker reads uploads from this folder too: with a worker on another
+# machine, point both at one shared folder (docs/deploy.md).
+IMPORT_UPLOAD_DIR = os.environ.get("IMPORT_UPLOAD_DIR") or None
+# None: <system temp folder>/ambtenarenpanel-import
 FILE_UPLOAD_HANDLERS = [
     "ambtenarenpanel.security.UploadSizeLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# --- Background work: imports run by a worker (surveys/jobs/, docs/deploy.md) --------
+# Django's task framework (the django-tasks backport). TASKS_BACKEND=database (the
+# default, also in production, on SQLite or PostgreSQL): tasks wait in the database
+# until `manage.py db_worker` runs them; `make run` and `make serve` start one. On
+# PostgreSQL several workers, on several machines, take tasks without taking one twice
+# (SELECT ... FOR UPDATE SKIP LOCKED). TASKS_BACKEND=immediate runs each task inside the
+# request that enqueues it, without a worker: for development only, refused with DEBUG=0.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "immediate" and DEBUG:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+elif TASKS_BACKEND == "immediate":
+    raise ImproperlyConfigured(
+        "TASKS_BACKEND=immediate runs imports inside web requests; use it only with DEBUG=1."
+    )
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be 'database' or 'immediate', not {TASKS_BACKEND!r}."
+    )
+# An import's progress, heartbeat and cancel request live outside the database, so
+# that they are written while the import holds SQLite's write lock
+# (surveys/jobs/progress.py): in Redis when REDIS_URL is set (site and workers on
+# several machines), else in files in a private folder on this machine.
+IMPORT_PROGRESS_DIR = Path(
+    os.environ.get("IMPORT_PROGRESS_DIR")
+    or Path(tempfile.gettempdir()) / "ambtenarenpanel-import-progress"
+)
+if REDIS_URL:
+    CACHES["import-progress"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "import-progress",
+    }
+else:
+    CACHES["import-progress"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": IMPORT_PROGRESS_DIR,
+        # Never cull the entry of a running import (the default culls at 300).
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+# A running import whose worker has not been heard from for this long has stopped
+# (killed, machine restarted): it is shown and stored as failed. Its worker reports
+# every few seconds, also while the database is busy saving.
+IMPORT_JOB_STALE_SECONDS = 30
+# Aggregated results files with more rows than this are checked and saved in the
+# background, also when uploaded on the synchronous import page.
+BACKGROUND_IMPORT_MIN_ROWS = 10_000
 
 # --- Uploaded media on S3-compatible object storage (docs/deploy.md) -----------------
 # Several app servers share no disk: with AWS_STORAGE_BUCKET_NAME set, uploads (article

@@ -29,6 +29,7 @@ from import_export.signals import post_import
 from ambtenarenpanel.caching import InvalidatesPagesOnDeleteAdmin
 
 from .forms import ResultConfirmImportForm, ResultImportForm
+from .jobs.handover import hand_over_large_upload
 from .models import AnswerOption, Question, Result, Segment, Survey
 from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet, SpreadsheetError
 from .services import COLUMNS, PREVIEW_ROW_LIMIT, REQUIRED_COLUMNS
@@ -193,6 +194,11 @@ class ResultAdmin(InvalidatesPagesOnDeleteAdmin, ImportExportMixin, admin.ModelA
             ),
             *super().get_urls(),
         ]
+
+    def import_action(self, request, **kwargs):
+        # Files over settings.BACKGROUND_IMPORT_MIN_ROWS rows go to the background.
+        handed_over = hand_over_large_upload(self, request)
+        return handed_over or super().import_action(request, **kwargs)
 
     def get_import_form_initial(self, request):
         return {"survey": request.GET.get("enquete")}

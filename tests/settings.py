@@ -4,15 +4,31 @@
 off, as in production, with a key that is only for tests. Passwords are hashed with a
 fast hasher (the real one costs a third of a second per user), and static files are
 collected with their manifest (hashed names, as in production) but not compressed.
+
+On SQLite the test database is a file, not memory: the background import tests run a
+real worker process (``manage.py db_worker``) against it (tests/support/worker.py).
+Import progress goes to a folder of this test run, which such a worker inherits.
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "insecure-key-for-tests-only")
+os.environ.setdefault(
+    "IMPORT_PROGRESS_DIR", tempfile.mkdtemp(prefix="ambtenarenpanel-test-progress-")
+)
 
 from ambtenarenpanel.settings import *  # noqa: E402, F403
-from ambtenarenpanel.settings import STORAGES  # noqa: E402
+from ambtenarenpanel.settings import DATABASES, STORAGES  # noqa: E402
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(
+            Path(tempfile.gettempdir()) / f"ambtenarenpanel-test-{os.getpid()}.sqlite3"
+        )
+    }
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

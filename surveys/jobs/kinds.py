@@ -1,0 +1,210 @@
+"""The kinds of background import, and the one place each calls its import service.
+
+``KINDS`` maps ``ImportJob.kind`` to a ``JobKind``; its ``run(job, *, dry_run, progress)``
+reads the job's files, calls the service and returns the summary as **plain data**
+(JSON-safe, stored in ``ImportJob.summary``) with at least:
+
+- ``"line"``: one sentence saying what the import does or did (or why not), in Dutch;
+- ``"errors"``: every reason to refuse the files, each ``{"message", "row", "column"}``
+  (``row``/``column`` may be None); nothing is stored when there is any.
+
+The rest is the kind's own, shown by its ``preview_template``. ``progress(phase, done,
+total)`` is ``surveys.jobs.progress.Reporter``: the service calls it (if it accepts a
+``progress`` argument) with the phases "lezen", "controleren", "berekenen", "opslaan";
+it raises ``JobCancelled`` to stop the import, which must let it propagate. ``run`` is
+called outside any transaction for the check (``dry_run=True``) and inside the apply's
+transaction otherwise, so the service's own ``atomic`` is a savepoint of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from surveys.resources import SpreadsheetError, read_spreadsheet
+from surveys.services import PREVIEW_ROW_LIMIT, ImportSummary, import_results
+
+from . import files
+from .models import ImportJob
+
+Progress = Callable[[str, int, int], None]
+
+#: The job keeps this many errors to show; it counts the rest.
+ERRORS_KEPT = 200
+
+
+class KindUnavailable(Exception):
+    """This kind of import cannot run on this site (yet); the message says so, in Dutch."""
+
+
+@dataclass(frozen=True)
+class JobKind:
+    label: str
+    #: ``run(job, *, dry_run, progress) -> dict``: see the module docstring.
+    run: Callable[..., dict]
+    #: The roles of the files it reads, as keys of ``ImportJob.files``.
+    file_roles: tuple[str, ...]
+    preview_template: str
+
+
+def error(message: str, *, row: int | None = None, column: str | None = None) -> dict:
+    return {"message": str(message), "row": row, "column": column}
+
+
+def refused(message: str) -> dict:
+    """The summary of files that cannot be read at all."""
+    return {"line": str(message), "errors": [error(message)]}
+
+
+def accepts(function: Callable, name: str) -> bool:
+    """Whether ``function`` takes a keyword argument ``name`` (or any keyword)."""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(
+        p.name == name or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters
+    )
+
+
+# --- Aggregated results (surveys.services.import_results) ---------------------------
+
+
+def run_results_import(job: ImportJob, *, dry_run: bool, progress: Progress) -> dict:
+    progress("lezen", 0, 0)
+    try:
+        dataset = read_spreadsheet(files.read_bytes(job, "file"))
+    except SpreadsheetError as problem:
+        return refused(str(problem))
+    rows = len(dataset)
+    arguments = {"survey": job.survey, "dataset": dataset, "dry_run": dry_run}
+    if accepts(import_results, "progress"):
+        arguments["progress"] = progress
+    else:  # the service reports nothing itself: say what it is about to do
+        progress("controleren" if dry_run else "opslaan", 0, rows)
+    summary = import_results(**arguments)
+    progress("berekenen" if dry_run else "opslaan", rows, rows)
+    return results_summary(summary)
+
+
+def results_summary(summary: ImportSummary) -> dict:
+    return {
+        "line": str(summary),
+        "questions": summary.questions,
+        "options": summary.options,
+        "results": summary.results,
+        "new": summary.new,
+        "updated": summary.updated,
+        "unchanged": summary.unchanged,
+        "removed": summary.removed,
+        "surveys": [
+            {"id": survey.pk, "slug": survey.slug, "title": survey.title}
+            for survey in summary.surveys
+        ],
+        "row_limit": PREVIEW_ROW_LIMIT,
+        "rows": [
+            {
+                "row": row.row,
+                "status": row.status,
+                "survey": row.survey,
+                "code": row.code,
+                "label": row.label,
+                "segment": row.segment,
+                "percentage": str(row.percentage),
+                "count": row.count,
+            }
+            for row in (summary.rows if summary.shows_rows else [])
+        ],
+        "errors": [error(issue.message, row=issue.row) for issue in summary.errors],
+    }
+
+
+# --- Answers per respondent (surveys.respondents, PRODUCT.md "Respondent-level data") --
+
+
+def run_respondents_import(
+    job: ImportJob, *, dry_run: bool, progress: Progress
+) -> dict:
+    try:
+        from surveys.respondents import import_respondents
+    except ImportError:
+        raise KindUnavailable(
+            _(
+                "Het importeren van antwoorden per respondent is op deze site nog niet "
+                "beschikbaar. Er is niets opgeslagen."
+            )
+        ) from None
+    progress("lezen", 0, 0)
+    with (
+        files.opened(job, "answers") as answers,
+        files.opened(job, "codebook") as codebook,
+    ):
+        summary = import_respondents(
+            survey=job.survey,
+            answers=answers,
+            codebook=codebook,
+            dry_run=dry_run,
+            progress=progress,
+        )
+    return respondents_summary(summary)
+
+
+def respondents_summary(summary) -> dict:
+    """The service's summary as plain data; its errors as ``{"message", "row", "column"}``.
+
+    Expected (and shown by the preview template): ``respondents``, ``questions`` (each
+    with ``code``, ``text``, ``type``, ``n`` and ``totals``: ``{"label", "percentage"}``
+    per answer) and ``errors``; anything else is kept as it is.
+    """
+    if hasattr(summary, "as_data"):
+        data = summary.as_data()
+    elif dataclasses.is_dataclass(summary):
+        data = dataclasses.asdict(summary)
+    else:
+        data = dict(summary)
+    data = json.loads(json.dumps(data, cls=_PlainEncoder))
+    data["errors"] = [
+        error(
+            getattr(issue, "message", issue),
+            row=getattr(issue, "row", None),
+            column=getattr(issue, "column", None),
+        )
+        if not isinstance(issue, dict)
+        else error(
+            issue.get("message", ""), row=issue.get("row"), column=issue.get("column")
+        )
+        for issue in getattr(summary, "errors", None) or data.get("errors", [])
+    ]
+    data["line"] = str(summary)
+    return data
+
+
+class _PlainEncoder(DjangoJSONEncoder):
+    def default(self, o):
+        try:
+            return super().default(o)
+        except TypeError:
+            return str(o)
+
+
+KINDS: dict[str, JobKind] = {
+    ImportJob.Kind.RESULTS: JobKind(
+        label=gettext_lazy("Resultaten (percentages per segment)"),
+        run=run_results_import,
+        file_roles=("file",),
+        preview_template="admin/jobs/importjob/_preview_results.html",
+    ),
+    ImportJob.Kind.RESPONDENTS: JobKind(
+        label=gettext_lazy("Antwoorden per respondent"),
+        run=run_respondents_import,
+        file_roles=("answers", "codebook"),
+        preview_template="admin/jobs/importjob/_preview_respondents.html",
+    ),
+}

@@ -1,0 +1,205 @@
+"""Research staff import a file in the background: a real worker process checks it, they
+see the preview, confirm, and the worker stores it; or it fails, or they cancel.
+
+Every test runs ``manage.py db_worker`` as a subprocess against the test database
+(tests/support/worker.py), on SQLite and on PostgreSQL.
+"""
+
+import time
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from surveys.jobs.models import ImportJob
+from surveys.resources import read_spreadsheet
+from surveys.services import import_results
+from surveys.uploads import upload_folder
+from tests.factories import SurveyFactory
+from tests.spreadsheets import base_rows, stored_results, write_csv, write_xlsx
+from tests.support.imports import (
+    cancel_url,
+    confirm_url,
+    job_status,
+    latest_job,
+    many_rows,
+    page_text,
+    upload_results,
+    wait_for_status,
+)
+from tests.support.worker import wait_for
+
+pytestmark = pytest.mark.usefixtures("staff_groups")
+
+# Enough rows that reading, checking and saving take seconds, long enough to cancel
+# or kill the worker halfway (a 2-core machine reads ~30 000 csv rows a second).
+BIG_QUESTIONS = 1200  # × 5 answers × 10 segments = 60 000 rows
+
+
+@pytest.fixture
+def survey():
+    return SurveyFactory(slug="werkdruk-2024", title="Werkdruk 2024")
+
+
+@pytest.fixture
+def stored_round(survey, tmp_path):
+    """A round whose 60 000 results were imported before (the data a new import replaces)."""
+    path = write_csv(tmp_path / "eerder.csv", many_rows(survey.slug, BIG_QUESTIONS))
+    summary = import_results(survey=survey, dataset=read_spreadsheet(path.read_bytes()))
+    assert summary.is_valid, summary.errors[:3]
+    return stored_results()
+
+
+def check_and_confirm(client, job) -> None:
+    state = wait_for_status(client, job, "ready", "failed", "cancelled")
+    assert state["status"] == "ready", page_text(client, job)
+    response = client.post(confirm_url(job))
+    assert response.status_code == 302
+
+
+def test_staff_upload_see_the_preview_confirm_and_the_worker_stores_the_results(
+    worker, researcher_client, survey, tmp_path
+):
+    path = write_xlsx(tmp_path / "werkdruk.xlsx", base_rows())
+
+    response = upload_results(researcher_client, path)
+
+    job = latest_job()
+    assert response.status_code == 302
+    assert response["Location"] == job.get_absolute_url()
+    state = wait_for_status(researcher_client, job, "ready", "failed")
+    assert state["status"] == "ready", page_text(researcher_client, job)
+    assert stored_results() == []  # the check stores nothing
+    html = page_text(researcher_client, job)
+    assert "Wat de import doet" in html
+    assert "Import bevestigen" in html
+    assert "2 vragen, 5 antwoordopties, 7 resultaten: 7 nieuw" in html
+
+    response = researcher_client.post(confirm_url(job))
+
+    assert response.status_code == 302
+    wait_for_status(researcher_client, job, "saved")
+    assert len(stored_results()) == 7
+    assert "Opgeslagen" in page_text(researcher_client, job)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.SAVED
+    # The upload waited in the private folder, and is gone now that the job is done.
+    assert job.files["file"]["name"] == "werkdruk.xlsx"
+    assert not (upload_folder() / job.files["file"]["stored"]).exists()
+
+
+def test_a_file_with_errors_stores_nothing_and_its_page_lists_each_error_with_its_row(
+    worker, researcher_client, survey, tmp_path
+):
+    rows = base_rows()
+    rows[1][5] = 140  # row 3: a percentage above 100
+    rows[4][0] = "bestaat-niet"  # row 6: an unknown round
+    path = write_csv(tmp_path / "fouten.csv", rows)
+
+    upload_results(researcher_client, path)
+
+    job = latest_job()
+    state = wait_for_status(researcher_client, job, "failed", "ready")
+    assert state["status"] == "failed"
+    html = page_text(researcher_client, job)
+    assert "Er zijn 2 fouten gevonden" in html
+    assert "Rij 3: het percentage 140 ligt niet tussen 0 en 100." in html
+    assert "Rij 6: de enquête ‘bestaat-niet’ bestaat niet" in html
+    assert "Import bevestigen" not in html
+    assert stored_results() == []
+
+
+def test_a_file_that_is_no_spreadsheet_is_refused_by_the_worker_not_by_the_upload(
+    worker_process, researcher_client, survey, tmp_path
+):
+    path = tmp_path / "resultaten.xlsx"
+    path.write_bytes(b"PK\x03\x04 this is no workbook" * 1000)
+
+    response = upload_results(researcher_client, path)
+
+    # The request only stored the file: no worker runs yet, nothing has read it.
+    job = latest_job()
+    assert response.status_code == 302
+    assert job.status == ImportJob.Status.WAITING
+    assert job.error_count == 0
+    assert job_status(researcher_client, job)["status"] == "waiting"
+
+    worker_process.start()
+
+    assert wait_for_status(researcher_client, job, "failed")
+    assert "geen spreadsheet die gelezen kan worden" in page_text(
+        researcher_client, job
+    )
+
+
+def test_cancelling_while_the_worker_saves_rolls_everything_back(
+    worker, researcher_client, survey, stored_round, tmp_path
+):
+    path = write_csv(
+        tmp_path / "nieuw.csv", many_rows(survey.slug, BIG_QUESTIONS, turned=True)
+    )
+    upload_results(researcher_client, path)
+    job = latest_job()
+    check_and_confirm(researcher_client, job)
+    wait_for_status(researcher_client, job, "saving")
+
+    response = researcher_client.post(cancel_url(job))
+
+    assert response.status_code == 302
+    state = wait_for_status(researcher_client, job, "cancelled", "saved", "failed")
+    assert state["status"] == "cancelled"
+    assert stored_results() == stored_round
+    assert "Er is niets opgeslagen" in page_text(researcher_client, job)
+
+
+def test_cancelling_while_the_worker_checks_stops_it_and_nothing_is_stored(
+    worker, researcher_client, survey, tmp_path
+):
+    path = write_csv(tmp_path / "nieuw.csv", many_rows(survey.slug, BIG_QUESTIONS))
+    upload_results(researcher_client, path)
+    job = latest_job()
+    wait_for_status(researcher_client, job, "checking")
+
+    researcher_client.post(cancel_url(job))
+
+    assert wait_for_status(researcher_client, job, "cancelled", "ready")["status"] == (
+        "cancelled"
+    )
+    assert stored_results() == []
+    job.refresh_from_db()
+    assert not (upload_folder() / job.files["file"]["stored"]).exists()
+
+
+def test_a_worker_killed_while_saving_leaves_the_previous_data_and_the_job_failed(
+    worker, researcher_client, survey, stored_round, tmp_path, settings
+):
+    settings.IMPORT_JOB_STALE_SECONDS = 3
+    path = write_csv(
+        tmp_path / "nieuw.csv", many_rows(survey.slug, BIG_QUESTIONS, turned=True)
+    )
+    upload_results(researcher_client, path)
+    job = latest_job()
+    check_and_confirm(researcher_client, job)
+    saving = wait_for_status(researcher_client, job, "saving")
+    wait_for(
+        lambda: job_status(researcher_client, job)["phase"] == "opslaan",
+        what="the phase opslaan",
+    )
+    time.sleep(0.5)  # into the writes of the transaction
+
+    worker.kill()
+
+    assert saving["running"]
+    state = wait_for_status(researcher_client, job, "failed", "saved", timeout=30)
+    assert state["status"] == "failed"
+    assert stored_results() == stored_round
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED  # stored, not only shown
+    assert "onderbroken" in job.message
+    assert DBTaskResult.objects.get(pk=job.task_id).status == "FAILED"
+
+    # A new worker does not run the half-done import again.
+    worker.start()
+    time.sleep(2)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    assert stored_results() == stored_round
