@@ -7,11 +7,20 @@ MANAGE := $(BIN)/python manage.py
 TEST_ENV := DEBUG=0 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only}
 # Injected into pages by the browser tests; from the npm registry (package.json).
 AXE := node_modules/axe-core/axe.min.js
+# Where `make run` serves the site: `make run ADDRESS=127.0.0.1:8001` for another port.
+ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages
 
+# The site and, beside it, a worker for background imports (surveys/jobs/), which the
+# site's uploads need. Ctrl-C stops both; an import the worker is saving then rolls
+# back (nothing of it is stored, its job says so). The worker does not reload on code
+# changes as runserver does: stop and start `make run` after changing an import.
 run: install messages migrate demo
-	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+	@DEBUG=1 $(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; sleep 0.5; kill -TERM $$worker 2>/dev/null; \
+		wait $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(MANAGE) runserver $(ADDRESS)
 
 test: install messages $(AXE)
 	$(BIN)/ruff check .
@@ -41,6 +50,8 @@ screenshots: install messages $(AXE)
 # The site as in production: DEBUG=0 under gunicorn (gunicorn.conf.py), migrations and
 # static files first; WhiteNoise serves those compressed (brotli, gzip) with far-future
 # cache headers. Needs SECRET_KEY; see docs/deploy.md for a real deployment.
+# gunicorn.conf.py starts a worker for background imports beside the site, and stops it.
+serve: export IMPORT_WORKER = 1
 serve: install messages
 	@test -n "$$SECRET_KEY" || { echo 'make serve needs SECRET_KEY, e.g.:' \
 		'export SECRET_KEY="$$(python3 -c "import secrets; print(secrets.token_urlsafe(50))")"'; exit 1; }
