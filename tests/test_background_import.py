@@ -6,17 +6,20 @@ Every test runs ``manage.py db_worker`` as a subprocess against the test databas
 """
 
 import time
+from decimal import Decimal
 
 import pytest
 from django_tasks_db.models import DBTaskResult
 
 from surveys.jobs.models import ImportJob
+from surveys.models import Result
 from surveys.resources import read_spreadsheet
 from surveys.services import import_results
 from surveys.uploads import upload_folder
 from tests.factories import SurveyFactory
-from tests.spreadsheets import base_rows, stored_results, write_csv, write_xlsx
+from tests.spreadsheets import Q1, base_rows, stored_results, write_csv, write_xlsx
 from tests.support.imports import (
+    UPLOAD_RESPONDENTS_URL,
     cancel_url,
     confirm_url,
     job_status,
@@ -57,9 +60,11 @@ def check_and_confirm(client, job) -> None:
 
 
 def test_staff_upload_see_the_preview_confirm_and_the_worker_stores_the_results(
-    worker, researcher_client, survey, tmp_path
+    worker, researcher_client, client, survey, tmp_path
 ):
     path = write_xlsx(tmp_path / "werkdruk.xlsx", base_rows())
+    public_page = survey.get_absolute_url()
+    assert Q1 not in client.get(public_page).content.decode()  # now in the page cache
 
     response = upload_results(researcher_client, path)
 
@@ -85,6 +90,9 @@ def test_staff_upload_see_the_preview_confirm_and_the_worker_stores_the_results(
     # The upload waited in the private folder, and is gone now that the job is done.
     assert job.files["file"]["name"] == "werkdruk.xlsx"
     assert not (upload_folder() / job.files["file"]["stored"]).exists()
+    # The worker's process invalidated its own page cache; this process (the site,
+    # local-memory cache) did so when the job page showed the job saved.
+    assert Q1 in client.get(public_page).content.decode()
 
 
 def test_a_file_with_errors_stores_nothing_and_its_page_lists_each_error_with_its_row(
@@ -203,3 +211,69 @@ def test_a_worker_killed_while_saving_leaves_the_previous_data_and_the_job_faile
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
     assert stored_results() == stored_round
+
+
+def test_a_worker_stopped_while_saving_rolls_back_and_marks_the_job_failed_itself(
+    worker, researcher_client, survey, stored_round, tmp_path
+):
+    path = write_csv(
+        tmp_path / "nieuw.csv", many_rows(survey.slug, BIG_QUESTIONS, turned=True)
+    )
+    upload_results(researcher_client, path)
+    job = latest_job()
+    check_and_confirm(researcher_client, job)
+    wait_for_status(researcher_client, job, "saving")
+
+    worker.interrupt()  # Ctrl-C on make run: SIGTERM twice
+
+    job.refresh_from_db()  # stored by the worker on its way out, no heartbeat needed
+    assert job.status == ImportJob.Status.FAILED
+    assert "de achtergrondverwerker is gestopt" in job.message
+    assert stored_results() == stored_round
+
+
+CODEBOOK_HEADERS = ("vraagcode", "vraag", "vraagtype", "waarde", "label", "volgorde")
+
+
+def test_answers_per_respondent_are_checked_previewed_and_stored_by_the_worker(
+    worker, researcher_client, survey, tmp_path
+):
+    try:
+        from surveys.respondents import import_respondents  # noqa: F401
+    except ImportError:
+        pytest.skip("the respondents import (surveys.respondents) is not there yet")
+    codebook = write_csv(
+        tmp_path / "codeboek.csv",
+        [
+            ["organisatie", "Waar werkt u?", "profiel", 1, "Gemeente", 1],
+            ["organisatie", "Waar werkt u?", "profiel", 2, "Provincie", 2],
+            ["werkdruk", "Ervaart u veel werkdruk?", "single", 1, "Ja", 1],
+            ["werkdruk", "Ervaart u veel werkdruk?", "single", 2, "Nee", 2],
+        ],
+        headers=CODEBOOK_HEADERS,
+    )
+    # 40 respondents: 25 at a municipality, 15 at a province; 30 of them say Ja.
+    answers = write_csv(
+        tmp_path / "antwoorden.csv",
+        [[f"r{n}", 1 if n < 25 else 2, 1 if n < 30 else 2] for n in range(40)],
+        headers=("respondent", "organisatie", "werkdruk"),
+    )
+
+    with open(answers, "rb") as answers_file, open(codebook, "rb") as codebook_file:
+        researcher_client.post(
+            UPLOAD_RESPONDENTS_URL,
+            {"survey": survey.slug, "answers": answers_file, "codebook": codebook_file},
+        )
+    job = latest_job()
+    check_and_confirm(researcher_client, job)
+
+    assert wait_for_status(researcher_client, job, "saved", "failed")["status"] == (
+        "saved"
+    ), page_text(researcher_client, job)
+    ja = Result.objects.get(
+        option__question__survey=survey,
+        option__question__code="werkdruk",
+        option__label="Ja",
+        segment__name="Totaal",
+    )
+    assert ja.percentage == Decimal("75.00")

@@ -436,3 +436,38 @@ def test_progress_is_written_while_another_connection_holds_the_sqlite_write_loc
     assert (snapshot.phase, snapshot.done, snapshot.total) == ("opslaan", 500, 1000)
     assert time.time() - snapshot.seen_at < 5
     assert took < 5  # a database write would wait for the lock (20 s), or fail
+
+
+# --- Answers per respondent, until their import service is there ----------------------
+
+
+def respondents_service_exists() -> bool:
+    try:
+        from surveys.respondents import import_respondents  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def test_a_respondents_job_fails_with_a_message_while_the_service_is_missing(
+    researcher_client, survey
+):
+    if respondents_service_exists():
+        pytest.skip("the respondents import exists: tests/test_background_import.py")
+    from surveys.jobs import runner
+
+    researcher_client.post(
+        reverse("admin:jobs_importjob_upload_respondents"),
+        {
+            "survey": survey.slug,
+            "answers": SimpleUploadedFile("antwoorden.csv", b"respondent\n1\n"),
+            "codebook": SimpleUploadedFile("codeboek.csv", b"vraagcode\n"),
+        },
+    )
+    job = latest_job()
+
+    assert runner.check(job.pk) == Status.FAILED
+
+    html = page_text(researcher_client, job)
+    assert "nog niet beschikbaar. Er is niets opgeslagen." in html
+    assert not (upload_folder() / job.files["answers"]["stored"]).exists()

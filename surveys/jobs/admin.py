@@ -25,6 +25,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from surveys.admin import IMPORT_PERMISSIONS
@@ -40,6 +41,10 @@ Kind = ImportJob.Kind
 UPLOAD_FORMS = {
     Kind.RESULTS: ResultsUploadForm,
     Kind.RESPONDENTS: RespondentsUploadForm,
+}
+UPLOAD_TITLES = {
+    Kind.RESULTS: gettext_lazy("Resultaten importeren op de achtergrond"),
+    Kind.RESPONDENTS: gettext_lazy("Antwoorden per respondent importeren"),
 }
 #: Who may start (and follow) each kind of import.
 KIND_PERMISSIONS = {
@@ -176,7 +181,7 @@ class ImportJobAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": KINDS[kind].label,
+            "title": UPLOAD_TITLES[kind],
             "form": form,
             "kind": kind,
         }

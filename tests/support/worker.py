@@ -1,8 +1,8 @@
 """A real background worker (``manage.py db_worker``) against the test database.
 
-``worker`` (a fixture: import it into the test module) starts one for the test and
-stops it afterwards; ``worker.kill()`` stops it the hard way (SIGKILL), ``start()``
-starts a new one. The process gets the test database (on SQLite a file, see
+``worker`` (a fixture, as ``worker_process``, which is not started yet) starts one for
+the test and stops it afterwards; ``worker.kill()`` stops it the hard way (SIGKILL),
+``worker.interrupt()`` as Ctrl-C on ``make run`` does, ``start()`` starts a new one. The process gets the test database (on SQLite a file, see
 tests/settings.py; on PostgreSQL the test database), the test run's upload folder and
 progress cache, and the test's settings. Its output is in ``worker.output()``, shown
 when a test fails.
@@ -82,6 +82,14 @@ class Worker:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait(timeout=10)
+
+    def interrupt(self) -> None:
+        """Two SIGTERMs, as ``make run`` sends on Ctrl-C: the second stops the task."""
+        self.process.send_signal(signal.SIGTERM)
+        time.sleep(0.3)
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
 
     def stop(self) -> None:
         if not self.process or self.process.poll() is not None:
