@@ -10,7 +10,7 @@ AXE := node_modules/axe-core/axe.min.js
 # Where `make run` serves the site: `make run ADDRESS=127.0.0.1:8001` for another port.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages
+.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-background
 
 # The site and, beside it, a worker for background imports (surveys/jobs/), which the
 # site's uploads need. Ctrl-C stops both; an import the worker is saving then rolls
@@ -63,6 +63,9 @@ serve: install messages
 # PostgreSQL with DATABASE_URL) and prints its figures. Not part of `make test`.
 bench-import: install
 	$(BIN)/python bench/import.py $(BENCH_ARGS)
+
+bench-background: install
+	$(BIN)/python bench/background_import.py $(BENCH_ARGS)
 
 bench-pages: install messages
 	@command -v wrk >/dev/null 2>&1 || { test "$$(id -u)" = 0 && apt-get update -qq && \
