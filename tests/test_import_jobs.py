@@ -20,6 +20,7 @@ from django_tasks_db.models import DBTaskResult
 
 from surveys.jobs import progress
 from surveys.jobs.models import ImportJob
+from surveys.models import Result
 from surveys.uploads import upload_folder
 from tests.factories import SurveyFactory
 from tests.spreadsheets import base_rows, write_csv
@@ -471,3 +472,29 @@ def test_a_respondents_job_fails_with_a_message_while_the_service_is_missing(
     html = page_text(researcher_client, job)
     assert "nog niet beschikbaar. Er is niets opgeslagen." in html
     assert not (upload_folder() / job.files["answers"]["stored"]).exists()
+
+
+# --- Development without a worker ------------------------------------------------------
+
+
+def test_with_the_immediate_backend_the_requests_check_and_save_themselves(
+    researcher_client, survey, tmp_path, settings
+):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    path = write_csv(tmp_path / "werkdruk.csv", base_rows())
+
+    upload_results(researcher_client, path)
+
+    job = latest_job()
+    assert job.status == Status.READY
+    assert "2 vragen, 5 antwoordopties, 7 resultaten: 7 nieuw" in page_text(
+        researcher_client, job
+    )
+
+    researcher_client.post(confirm_url(job))
+
+    job.refresh_from_db()
+    assert job.status == Status.SAVED
+    assert Result.objects.filter(option__question__survey=survey).count() == 7

@@ -164,13 +164,16 @@ def heartbeat(job_id, *, every: float = HEARTBEAT_SECONDS):
     stop = threading.Event()
 
     def run() -> None:
-        while True:
-            try:
-                beat(job_id)
-            except Exception:
-                logger.warning("Could not send the heartbeat of import %s", job_id)
-            if stop.wait(every):
-                return
+        try:
+            while True:
+                try:
+                    beat(job_id)
+                except Exception:
+                    logger.warning("Could not send the heartbeat of import %s", job_id)
+                if stop.wait(every):
+                    return
+        finally:
+            _cache().close()  # this thread's own connection (Redis)
 
     thread = threading.Thread(target=run, name=f"heartbeat-{job_id}", daemon=True)
     thread.start()
