@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from surveys.jobs.kinds import accepts
 from surveys.jobs.models import ImportJob
 from surveys.models import Result
 from surveys.resources import read_spreadsheet
@@ -188,11 +189,18 @@ def test_a_worker_killed_while_saving_leaves_the_previous_data_and_the_job_faile
     job = latest_job()
     check_and_confirm(researcher_client, job)
     saving = wait_for_status(researcher_client, job, "saving")
+    # Into the transaction: the phase opslaan, and once the service reports its own
+    # progress, its first rows written.
+    reports_rows = accepts(import_results, "progress")
     wait_for(
-        lambda: job_status(researcher_client, job)["phase"] == "opslaan",
+        lambda: (
+            (state := job_status(researcher_client, job))["phase"] == "opslaan"
+            and (state["done"] > 0 or not reports_rows)
+        ),
         what="the phase opslaan",
     )
-    time.sleep(0.5)  # into the writes of the transaction
+    if not reports_rows:
+        time.sleep(0.5)  # past the service's first checks, into its writes
 
     worker.kill()
 

@@ -498,3 +498,94 @@ def test_with_the_immediate_backend_the_requests_check_and_save_themselves(
     job.refresh_from_db()
     assert job.status == Status.SAVED
     assert Result.objects.filter(option__question__survey=survey).count() == 7
+
+
+# --- The tasks, run here instead of in a worker ----------------------------------------
+
+
+def test_a_file_that_became_wrong_after_its_preview_is_refused_when_saved(
+    researcher_client, survey, tmp_path
+):
+    from surveys.jobs import runner
+
+    upload_results(researcher_client, write_csv(tmp_path / "a.csv", base_rows()))
+    job = latest_job()
+    assert runner.check(job.pk) == Status.READY
+    researcher_client.post(confirm_url(job))
+    survey.slug = "andere-naam"  # the rows name the round by its old slug
+    survey.save()
+
+    assert runner.apply(job.pk) == Status.FAILED
+
+    html = page_text(researcher_client, job)
+    assert "Bij het opslaan zijn fouten gevonden" in html
+    assert "de enquête ‘werkdruk-2024’ bestaat niet" in html
+    assert not Result.objects.exists()
+
+
+def test_each_task_runs_once_per_job_whatever_runs_it_again(
+    researcher_client, survey, tmp_path
+):
+    from surveys.jobs import runner
+
+    upload_results(researcher_client, write_csv(tmp_path / "a.csv", base_rows()))
+    job = latest_job()
+    assert runner.check(job.pk) == Status.READY
+    assert runner.check(job.pk) == "skipped"
+    assert runner.apply(job.pk) == "skipped"  # not confirmed
+    researcher_client.post(confirm_url(job))
+
+    assert runner.apply(job.pk) == Status.SAVED
+    assert runner.apply(job.pk) == "skipped"
+    assert Result.objects.count() == 7
+
+
+def test_the_preview_of_answers_per_respondent_shows_each_questions_totaal(
+    researcher_client,
+):
+    from dataclasses import dataclass, field
+
+    from surveys.jobs.kinds import respondents_summary
+
+    @dataclass
+    class Issue:
+        message: str
+        row: int | None = None
+        column: str | None = None
+
+    @dataclass
+    class Summary:  # what such a service returns, in the shape kinds.py documents
+        respondents: int
+        questions: list
+        errors: list = field(default_factory=list)
+
+        def __str__(self):
+            return f"{self.respondents} respondenten"
+
+    summary = respondents_summary(
+        Summary(
+            respondents=40,
+            questions=[
+                {
+                    "code": "werkdruk",
+                    "text": "Ervaart u veel werkdruk?",
+                    "type": "single",
+                    "n": 40,
+                    "totals": [
+                        {"label": "Ja", "percentage": 75},
+                        {"label": "Nee", "percentage": 25},
+                    ],
+                }
+            ],
+        )
+    )
+    job = make_job(Status.READY, summary=summary, checked_at=timezone.now())
+    ImportJob.objects.filter(pk=job.pk).update(kind=ImportJob.Kind.RESPONDENTS)
+    job.refresh_from_db()
+
+    html = page_text(researcher_client, job)
+
+    assert "40 respondenten" in html
+    assert "werkdruk: Ervaart u veel werkdruk? (single, n = 40)" in html
+    assert re.search(r"<th scope=\"row\">Ja</th><td>75 %</td>", html)
+    assert "Import bevestigen" in html

@@ -183,6 +183,11 @@ def respondents_summary(summary) -> dict:
         for issue in getattr(summary, "errors", None) or data.get("errors", [])
     ]
     data["line"] = str(summary)
+    questions = data.get("questions")
+    data["question_list"] = questions if isinstance(questions, list) else []
+    data["question_count"] = (
+        len(questions) if isinstance(questions, list) else questions
+    )
     return data
 
 

@@ -91,8 +91,8 @@ def _run(job: ImportJob, *, dry_run: bool) -> str:
                 reporter,
                 summary=refusal.summary,
                 message=_(
-                    "Bij het opslaan zijn fouten gevonden (de gegevens zijn sinds het "
-                    "voorbeeld gewijzigd). Er is niets opgeslagen."
+                    "Bij het opslaan zijn fouten gevonden, bijvoorbeeld omdat de "
+                    "gegevens sinds het voorbeeld zijn gewijzigd. Er is niets opgeslagen."
                 ),
             )
         except progress.JobCancelled:
