@@ -8,6 +8,7 @@ import sqlite3
 import stat
 import time
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -138,14 +139,14 @@ def test_a_file_over_the_limit_is_refused_and_not_kept(researcher_client, settin
     assert set(upload_folder().iterdir()) == before
 
 
-def test_answers_per_respondent_need_a_round_an_answers_file_and_a_codebook(
+def test_answers_per_respondent_need_a_round_an_answers_file_and_mostly_a_codebook(
     researcher_client, survey
 ):
     url = reverse("admin:jobs_importjob_upload_respondents")
 
     empty = researcher_client.post(url, {})
 
-    assert empty.content.decode().count("Dit veld is verplicht.") == 3
+    assert empty.content.decode().count("Dit veld is verplicht.") == 2
     wrong = researcher_client.post(
         url,
         {
@@ -155,24 +156,38 @@ def test_answers_per_respondent_need_a_round_an_answers_file_and_a_codebook(
         },
     )
     assert wrong.content.decode().count("Dit soort bestand kan hier niet") == 2
-    assert not ImportJob.objects.exists()
-
-    response = researcher_client.post(
+    alone = researcher_client.post(
         url,
         {
             "survey": survey.slug,
-            "answers": SimpleUploadedFile("ronde.sav", b"$FL2 spss"),
+            "answers": SimpleUploadedFile("a.csv", b"respondent\n"),
+        },
+    )
+    assert "hoort een codeboek" in alone.content.decode()
+    assert not ImportJob.objects.exists()
+
+    with_codebook = researcher_client.post(
+        url,
+        {
+            "survey": survey.slug,
+            "answers": SimpleUploadedFile("ronde.xlsx", b"PK\x03\x04"),
             "codebook": SimpleUploadedFile("codeboek.csv", b"vraagcode,vraag\n"),
         },
     )
-
     job = latest_job()
-    assert response["Location"] == job.get_absolute_url()
+    assert with_codebook["Location"] == job.get_absolute_url()
     assert (job.kind, job.survey) == ("respondents", survey)
     assert {role: entry["name"] for role, entry in job.files.items()} == {
-        "answers": "ronde.sav",
+        "answers": "ronde.xlsx",
         "codebook": "codeboek.csv",
     }
+
+    # SPSS carries its own labels: a codebook only for multi and profiel questions.
+    researcher_client.post(
+        url,
+        {"survey": survey.slug, "answers": SimpleUploadedFile("ronde.sav", b"$FL2")},
+    )
+    assert list(latest_job().files) == ["answers"]
 
 
 # --- The job page -----------------------------------------------------------------------
@@ -547,35 +562,53 @@ def test_the_preview_of_answers_per_respondent_shows_each_questions_totaal(
 
     from surveys.jobs.kinds import respondents_summary
 
-    @dataclass
+    @dataclass(frozen=True)
     class Issue:
-        message: str
+        reason: str
         row: int | None = None
-        column: str | None = None
+        column: str = ""
+
+        @property
+        def message(self):
+            return f"rij {self.row}: {self.reason}"
 
     @dataclass
-    class Summary:  # what such a service returns, in the shape kinds.py documents
+    class Summary:  # the shape of surveys.respondents' summary
         respondents: int
-        questions: list
+        questions: int
+        totals: list
         errors: list = field(default_factory=list)
+        error_count: int = 0
+        changed_question_ids: set = field(default_factory=set)
 
         def __str__(self):
-            return f"{self.respondents} respondenten"
+            return f"{self.respondents} respondenten, {self.questions} vragen"
 
     summary = respondents_summary(
         Summary(
             respondents=40,
-            questions=[
+            questions=2,
+            changed_question_ids={3, 4},
+            totals=[
                 {
                     "code": "werkdruk",
                     "text": "Ervaart u veel werkdruk?",
                     "type": "single",
                     "n": 40,
-                    "totals": [
-                        {"label": "Ja", "percentage": 75},
-                        {"label": "Nee", "percentage": 25},
+                    "is_suppressed": False,
+                    "answers": [
+                        {"label": "Ja", "percentage": Decimal("75.0"), "count": 30},
+                        {"label": "Nee", "percentage": Decimal("25.0"), "count": 10},
                     ],
-                }
+                },
+                {
+                    "code": "klein",
+                    "text": "Een vraag van weinig mensen?",
+                    "type": "single",
+                    "n": 4,
+                    "is_suppressed": True,
+                    "answers": [{"label": "Ja", "percentage": None, "count": None}],
+                },
             ],
         )
     )
@@ -585,7 +618,62 @@ def test_the_preview_of_answers_per_respondent_shows_each_questions_totaal(
 
     html = page_text(researcher_client, job)
 
-    assert "40 respondenten" in html
+    assert "40 respondenten, 2 vragen" in html
     assert "werkdruk: Ervaart u veel werkdruk? (single, n = 40)" in html
-    assert re.search(r"<th scope=\"row\">Ja</th><td>75 %</td>", html)
+    assert re.search(r'<th scope="row">Ja</th>\s*<td>75 %</td>', html)
+    assert re.search(r'<th scope="row">Ja</th>\s*<td>te weinig respondenten</td>', html)
     assert "Import bevestigen" in html
+
+
+def test_the_errors_of_answers_per_respondent_are_counted_beyond_those_kept():
+    from surveys.jobs.kinds import respondents_summary
+
+    summary = respondents_summary(
+        {
+            "errors": [{"message": "Antwoorden, rij 2: onbekende waarde.", "row": 2}],
+            "error_count": 1200,
+        }
+    )
+
+    assert summary["error_count"] == 1200
+    assert summary["errors"] == [
+        {"message": "Antwoorden, rij 2: onbekende waarde.", "row": 2, "column": None}
+    ]
+
+
+def test_a_failed_job_lists_the_errors_it_kept_and_counts_the_rest(researcher_client):
+    job = make_job(
+        Status.FAILED,
+        errors=[{"message": "Rij 2: het antwoord is leeg.", "row": 2, "column": None}],
+        error_count=1200,
+        message="Het bestand bevat fouten. Er is niets opgeslagen.",
+    )
+
+    html = page_text(researcher_client, job)
+
+    assert "Er zijn 1200 fouten gevonden. Er is niets opgeslagen" in html
+    assert "<li>Rij 2: het antwoord is leeg.</li>" in html
+    assert "En nog 1199 fouten" in html
+    assert "Import bevestigen" not in html
+
+
+def test_job_files_left_behind_are_removed_after_a_day_at_the_next_upload(
+    researcher_client, survey, tmp_path
+):
+    import os
+
+    old = upload_folder() / ("job-" + "a" * 32)
+    recent = upload_folder() / ("job-" + "b" * 32)
+    other = upload_folder() / "import-not-a-job-file"
+    for path in (old, recent, other):
+        path.write_bytes(b"x")
+    day_and_a_bit = time.time() - 25 * 60 * 60
+    os.utime(old, (day_and_a_bit, day_and_a_bit))
+    os.utime(other, (day_and_a_bit, day_and_a_bit))
+
+    upload_results(researcher_client, write_csv(tmp_path / "a.csv", base_rows()))
+
+    assert not old.exists()
+    assert recent.exists() and other.exists()
+    recent.unlink()
+    other.unlink()

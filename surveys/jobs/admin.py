@@ -161,6 +161,7 @@ class ImportJobAdmin(admin.ModelAdmin):
                         uploads={
                             role: form.cleaned_data[role]
                             for role in KINDS[kind].file_roles
+                            if form.cleaned_data.get(role)
                         },
                         user=request.user,
                         language=getattr(request, "LANGUAGE_CODE", "nl"),

@@ -4,14 +4,15 @@ The same folder as the synchronous import's waiting uploads (``surveys/uploads.p
 outside MEDIA_ROOT and the static files, readable by this system user only, under a
 generated name (never the uploaded one). The worker reads them from there, so with a
 worker on another machine the folder must be shared (``IMPORT_UPLOAD_DIR``). A job's
-files are removed once it has finished; their names (``job-<hex>``) are not the
-synchronous import's, so its daily clean-up never removes a file a job still needs.
+files are removed once it has finished, and any left after a day (``remove_stale_files``);
+their names (``job-<hex>``) are not the synchronous import's, which cleans up its own.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import time
 import uuid
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePath
@@ -19,7 +20,7 @@ from pathlib import Path, PurePath
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 
-from surveys.uploads import upload_folder
+from surveys.uploads import KEEP_SECONDS, upload_folder
 
 NAME_PATTERN = re.compile(r"job-[0-9a-f]{32}")
 #: The uploaded name is kept for display only, shortened to this many characters.
@@ -68,6 +69,21 @@ def opened(job, role: str):
         yield File(handle, name=job.files[role]["name"])
     finally:
         handle.close()
+
+
+def remove_stale_files(*, now: float | None = None) -> int:
+    """Delete job files older than a day; returns how many.
+
+    A job removes its own files when it ends; these are the files of jobs whose worker
+    died, and of previews nobody confirmed (they expire after a day, ``KEEP_SECONDS``).
+    """
+    cutoff = (time.time() if now is None else now) - KEEP_SECONDS
+    removed = 0
+    for path in upload_folder().iterdir():
+        if NAME_PATTERN.fullmatch(path.name) and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def remove_files(job) -> None:

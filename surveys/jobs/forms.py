@@ -93,9 +93,11 @@ class RespondentsUploadForm(forms.Form):
     )
     codebook = forms.FileField(
         label=_("Codeboek"),
+        required=False,
         help_text=_(
             "Een xlsx-, csv- of ods-bestand met de kolommen vraagcode, vraag, "
-            "vraagtype, waarde, label en volgorde."
+            "vraagtype, waarde, label en volgorde. Naast een SPSS-bestand alleen nodig "
+            "voor vragen van het type multi of profiel."
         ),
     )
 
@@ -103,4 +105,23 @@ class RespondentsUploadForm(forms.Form):
         return checked_upload(self.cleaned_data["answers"], SPREADSHEETS + SPSS)
 
     def clean_codebook(self):
-        return checked_upload(self.cleaned_data["codebook"], SPREADSHEETS)
+        codebook = self.cleaned_data.get("codebook")
+        return checked_upload(codebook, SPREADSHEETS) if codebook else None
+
+    def clean(self):
+        cleaned = super().clean()
+        answers = cleaned.get("answers")
+        if (
+            answers
+            and not cleaned.get("codebook")
+            and "codebook" not in self.errors
+            and PurePath(answers.name).suffix.lower() not in SPSS
+        ):
+            self.add_error(
+                "codebook",
+                _(
+                    "Bij antwoorden in een csv-, xlsx- of ods-bestand hoort een codeboek: "
+                    "het beschrijft de vragen en de antwoordwaarden."
+                ),
+            )
+        return cleaned

@@ -6,7 +6,9 @@ reads the job's files, calls the service and returns the summary as **plain data
 
 - ``"line"``: one sentence saying what the import does or did (or why not), in Dutch;
 - ``"errors"``: every reason to refuse the files, each ``{"message", "row", "column"}``
-  (``row``/``column`` may be None); nothing is stored when there is any.
+  (``row``/``column`` may be None); nothing is stored when there is any;
+- ``"error_count"`` (optional): how many errors there are, when ``errors`` holds only
+  the first of them.
 
 The rest is the kind's own, shown by its ``preview_template``. ``progress(phase, done,
 total)`` is ``surveys.jobs.progress.Reporter``: the service calls it (if it accepts a
@@ -22,6 +24,7 @@ import dataclasses
 import inspect
 import json
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -142,10 +145,14 @@ def run_respondents_import(
             )
         ) from None
     progress("lezen", 0, 0)
-    with (
-        files.opened(job, "answers") as answers,
-        files.opened(job, "codebook") as codebook,
-    ):
+    with ExitStack() as stack:
+        # Open files named as uploaded: the service tells a .sav by its name.
+        answers = stack.enter_context(files.opened(job, "answers"))
+        codebook = (
+            stack.enter_context(files.opened(job, "codebook"))
+            if "codebook" in job.files
+            else None
+        )
         summary = import_respondents(
             survey=job.survey,
             answers=answers,
@@ -157,11 +164,13 @@ def run_respondents_import(
 
 
 def respondents_summary(summary) -> dict:
-    """The service's summary as plain data; its errors as ``{"message", "row", "column"}``.
+    """The service's summary as plain data, for ``_preview_respondents.html``.
 
-    Expected (and shown by the preview template): ``respondents``, ``questions`` (each
-    with ``code``, ``text``, ``type``, ``n`` and ``totals``: ``{"label", "percentage"}``
-    per answer) and ``errors``; anything else is kept as it is.
+    Read from it: ``respondents``, ``questions`` (a count, or the list itself),
+    ``totals`` (per question ``code``, ``text``, ``type``, ``n``, ``is_suppressed`` and
+    ``answers``: ``label``, ``percentage``), ``errors`` (each with ``message``, ``row``,
+    ``column``) and ``error_count`` (all errors, when only the first are kept);
+    anything else is kept as it is.
     """
     if hasattr(summary, "as_data"):
         data = summary.as_data()
@@ -170,29 +179,37 @@ def respondents_summary(summary) -> dict:
     else:
         data = dict(summary)
     data = json.loads(json.dumps(data, cls=_PlainEncoder))
-    data["errors"] = [
-        error(
-            getattr(issue, "message", issue),
-            row=getattr(issue, "row", None),
-            column=getattr(issue, "column", None),
-        )
-        if not isinstance(issue, dict)
-        else error(
-            issue.get("message", ""), row=issue.get("row"), column=issue.get("column")
-        )
-        for issue in getattr(summary, "errors", None) or data.get("errors", [])
-    ]
+    issues = getattr(summary, "errors", None) or data.get("errors") or []
+    data["errors"] = [_plain_error(issue) for issue in issues]
+    data["error_count"] = max(data.get("error_count") or 0, len(data["errors"]))
     data["line"] = str(summary)
-    questions = data.get("questions")
-    data["question_list"] = questions if isinstance(questions, list) else []
+    questions, totals = data.get("questions"), data.get("totals")
+    listed = totals if isinstance(totals, list) else questions
+    data["question_list"] = listed if isinstance(listed, list) else []
+    for question in data["question_list"]:
+        question.setdefault("answers", question.get("totals") or [])
     data["question_count"] = (
         len(questions) if isinstance(questions, list) else questions
     )
     return data
 
 
+def _plain_error(issue) -> dict:
+    if isinstance(issue, dict):
+        return error(
+            issue.get("message", ""), row=issue.get("row"), column=issue.get("column")
+        )
+    return error(
+        getattr(issue, "message", issue),
+        row=getattr(issue, "row", None),
+        column=getattr(issue, "column", None) or None,
+    )
+
+
 class _PlainEncoder(DjangoJSONEncoder):
     def default(self, o):
+        if isinstance(o, set | frozenset):
+            return sorted(o, key=str)
         try:
             return super().default(o)
         except TypeError:

@@ -25,7 +25,7 @@ from django.db import OperationalError, connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import files, progress
+from . import progress
 from .models import ImportJob
 
 
@@ -81,7 +81,8 @@ def fail_stalled(jobs: Iterable[ImportJob]) -> list[ImportJob]:
                 now,
             )
             _fail_task(job)
-            files.remove_files(job)
+            # Its files stay: were the worker only slow, it finishes with them and
+            # removes them; else they go with the day-old ones (files.remove_stale_files).
             progress.clear(job.pk)
     return stalled
 

@@ -149,7 +149,8 @@ def _split(summary: dict | None) -> tuple[dict | None, list, int]:
         return None, [], 0
     summary = dict(summary)
     errors = summary.pop("errors", None) or []
-    return summary, errors[:ERRORS_KEPT], len(errors)
+    count = max(summary.pop("error_count", 0) or 0, len(errors))
+    return summary, errors[:ERRORS_KEPT], count
 
 
 def _finish(

@@ -35,6 +35,7 @@ def start_import(
 
     The job and its task are one transaction; if that fails, the files are removed.
     """
+    files.remove_stale_files()
     stored = {role: files.store_upload(upload) for role, upload in uploads.items()}
     job = ImportJob(kind=kind, survey=survey, files=stored, language=language)
     job.started_by = user if getattr(user, "pk", None) else None
