@@ -10,15 +10,18 @@ real worker process (``manage.py db_worker``) against it (tests/support/worker.p
 Import progress goes to a folder of this test run, which such a worker inherits.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "insecure-key-for-tests-only")
-os.environ.setdefault(
-    "IMPORT_PROGRESS_DIR", tempfile.mkdtemp(prefix="ambtenarenpanel-test-progress-")
-)
+if not os.environ.get("IMPORT_PROGRESS_DIR"):
+    _progress_dir = tempfile.mkdtemp(prefix="ambtenarenpanel-test-progress-")
+    os.environ["IMPORT_PROGRESS_DIR"] = _progress_dir
+    atexit.register(shutil.rmtree, _progress_dir, ignore_errors=True)
 
 from ambtenarenpanel.settings import *  # noqa: E402, F403
 from ambtenarenpanel.settings import DATABASES, STORAGES  # noqa: E402
