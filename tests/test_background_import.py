@@ -5,6 +5,7 @@ Every test runs ``manage.py db_worker`` as a subprocess against the test databas
 (tests/support/worker.py), on SQLite and on PostgreSQL.
 """
 
+import re
 import time
 from decimal import Decimal
 
@@ -249,7 +250,7 @@ def test_answers_per_respondent_are_checked_previewed_and_stored_by_the_worker(
     worker, researcher_client, survey, tmp_path
 ):
     try:
-        from surveys.respondents import import_respondents  # noqa: F401
+        from surveys.respondents.service import import_respondents  # noqa: F401
     except ImportError:
         pytest.skip("the respondents import (surveys.respondents) is not there yet")
     codebook = write_csv(
@@ -275,6 +276,12 @@ def test_answers_per_respondent_are_checked_previewed_and_stored_by_the_worker(
             {"survey": survey.slug, "answers": answers_file, "codebook": codebook_file},
         )
     job = latest_job()
+    assert wait_for_status(researcher_client, job, "ready", "failed")["status"] == (
+        "ready"
+    ), page_text(researcher_client, job)
+    preview = page_text(researcher_client, job)
+    assert re.search(r"<th scope=\"row\">Respondenten</th><td>40</td>", preview)
+    assert re.search(r'<th scope="row">Ja</th>\s*<td>75 %</td>', preview)
     check_and_confirm(researcher_client, job)
 
     assert wait_for_status(researcher_client, job, "saved", "failed")["status"] == (

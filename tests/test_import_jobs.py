@@ -459,7 +459,7 @@ def test_progress_is_written_while_another_connection_holds_the_sqlite_write_loc
 
 def respondents_service_exists() -> bool:
     try:
-        from surveys.respondents import import_respondents  # noqa: F401
+        from surveys.respondents.service import import_respondents  # noqa: F401
     except ImportError:
         return False
     return True

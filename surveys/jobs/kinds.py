@@ -136,7 +136,7 @@ def run_respondents_import(
     job: ImportJob, *, dry_run: bool, progress: Progress
 ) -> dict:
     try:
-        from surveys.respondents import import_respondents
+        from surveys.respondents.service import import_respondents
     except ImportError:
         raise KindUnavailable(
             _(
