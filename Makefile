@@ -10,11 +10,21 @@ IS_PY311 := -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'
 TEST_ENV := ENV_FILE= DEBUG=0 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only}
 # Injected into pages by the browser tests; from the npm registry (package.json).
 AXE := node_modules/axe-core/axe.min.js
+# Where `make run` serves the site: `make run ADDRESS=127.0.0.1:8001` for another port.
+ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-respondents bench-export bench-figures
+.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-respondents bench-export bench-figures bench-background
 
+
+# The site and, beside it, a worker for background imports (surveys/jobs/), which the
+# site's uploads need. Ctrl-C stops both; an import the worker is saving then rolls
+# back (nothing of it is stored, its job says so). The worker does not reload on code
+# changes as runserver does: stop and start `make run` after changing an import.
 run: install messages .env migrate demo
-	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+	@DEBUG=1 $(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; sleep 0.5; kill -TERM $$worker 2>/dev/null; \
+		wait $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(MANAGE) runserver $(ADDRESS)
 
 # Settings for development on this machine (git-ignored), read by settings.py, so that the
 # README's `.venv/bin/python manage.py …` commands work as written. The environment wins
@@ -59,6 +69,8 @@ screenshots: install messages $(AXE)
 # workers, default 2, sharing the page cache in a folder or in Redis with REDIS_URL),
 # migrations and static files first; WhiteNoise serves those compressed (brotli, gzip)
 # with far-future cache headers. Needs SECRET_KEY; see docs/deploy.md for a real deployment.
+# gunicorn.conf.py starts a worker for background imports beside the site, and stops it.
+serve: export IMPORT_WORKER = 1
 serve: install messages
 	@test -n "$$SECRET_KEY" || { echo 'make serve needs SECRET_KEY, e.g.:' \
 		'export SECRET_KEY="$$(python3 -c "import secrets; print(secrets.token_urlsafe(50))")"'; exit 1; }
@@ -82,6 +94,9 @@ bench-export: install
 
 bench-figures: install
 	$(BIN)/python bench/figures.py $(BENCH_ARGS)
+
+bench-background: install
+	$(BIN)/python bench/background_import.py $(BENCH_ARGS)
 
 bench-pages: install messages
 	@command -v wrk >/dev/null 2>&1 || { test "$$(id -u)" = 0 && apt-get update -qq && \

@@ -12,9 +12,15 @@ gunicorn reads this file when started from the project folder. Environment varia
   empty for none.
 - ``FORWARDED_ALLOW_IPS``: proxies whose ``X-Forwarded-*`` headers are trusted,
   default ``127.0.0.1``.
+- ``IMPORT_WORKER``: ``1`` (``make serve`` sets it) starts a background worker for
+  imports (``manage.py db_worker``, surveys/jobs/) beside the site, stopped with it.
+  In production the worker is a service of its own (docs/deploy.md).
 """
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 wsgi_app = "ambtenarenpanel.wsgi:application"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
@@ -44,13 +50,40 @@ errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
-def on_starting(server) -> None:
-    """Check the settings once in the master: a missing one stops gunicorn with one line.
+# --- A background worker beside the site (IMPORT_WORKER=1, make serve) ----------------
+_import_worker: subprocess.Popen | None = None
 
-    Without this, each of several workers fails to load the app on its own and the
-    master dies in the middle of stopping the others, with a traceback.
-    """
+
+def on_starting(server):
+    """In the master, once: check the settings (a missing one stops gunicorn with one
+    line, instead of each worker failing on its own and the master dying with a
+    traceback while it stops the others); then start ``manage.py db_worker`` when
+    asked to."""
+    global _import_worker
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ambtenarenpanel.settings")
     from ambtenarenpanel.startup import APP_LOAD_ERROR, load_settings
 
     load_settings(exit_status=APP_LOAD_ERROR)
+    if os.environ.get("IMPORT_WORKER") != "1":
+        return
+    _import_worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload"],
+        cwd=Path(__file__).resolve().parent,
+    )
+    server.log.info(
+        "Background worker for imports started (pid %s)", _import_worker.pid
+    )
+
+
+def on_exit(server):
+    """gunicorn stops: stop the worker too. Its first signal lets a running import
+    finish for up to ``graceful_timeout`` seconds; the second stops it, and the import
+    rolls back (nothing of it is stored; its job says so)."""
+    if _import_worker is None or _import_worker.poll() is not None:
+        return
+    _import_worker.terminate()
+    try:
+        _import_worker.wait(timeout=graceful_timeout)
+    except subprocess.TimeoutExpired:
+        _import_worker.terminate()
+        _import_worker.wait(timeout=30)

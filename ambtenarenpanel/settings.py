@@ -8,6 +8,7 @@ A missing or invalid value raises ImproperlyConfigured with a one-line message, 
 
 import hashlib
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,6 +61,23 @@ def env_int(name: str, default: int) -> int:
 
 DEBUG = env_flag("DEBUG")
 
+
+def env_seconds(name: str, default: float) -> float:
+    """A positive number of seconds from the environment; anything else is refused."""
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0
+    if not value > 0:
+        raise ImproperlyConfigured(
+            f"{name} moet een positief aantal seconden zijn, niet ‘{raw}’."
+        )
+    return value
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -90,6 +108,10 @@ INSTALLED_APPS = [
     "axes",  # failed-login limits (see the security block below)
     "articles",
     "surveys",
+    # Background imports (see the block "Background work" below).
+    "django_tasks",
+    "django_tasks_db",
+    "surveys.jobs",
 ]
 
 MIDDLEWARE = [
@@ -146,18 +168,18 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-
 # --- SQLite beside other processes (docs/caching.md, "Several processes on SQLite")
-# WAL: readers never wait for a writer. A writer waits up to SQLITE_TIMEOUT seconds
-# (default 20) for another process's write (import_results, a second gunicorn worker)
-# instead of failing at once; IMMEDIATE takes the write lock when a transaction
+# WAL: readers never wait for a writer (pages keep loading while a background import
+# saves). A writer waits up to SQLITE_TIMEOUT seconds (default 20) for another process's
+# write (import_results, the import worker, a second gunicorn worker) instead of failing
+# at once; IMMEDIATE takes the write lock when a transaction
 # begins, so that a transaction that has read never fails on upgrading to a write.
 # If the wait still runs out, the reader gets the form back with a Dutch "try again"
 # (503), never a 500. synchronous=NORMAL is safe with WAL and spares a sync per write.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
-        "timeout": float(os.environ.get("SQLITE_TIMEOUT") or 20),
+        "timeout": env_seconds("SQLITE_TIMEOUT", 20),
         "transaction_mode": "IMMEDIATE",
     }
 
@@ -224,10 +246,8 @@ else:
 PAGE_CACHE_SECONDS = 600
 # What front caches (nginx, a CDN, browsers) are told: fresh for a minute, then
 # served stale for at most another minute while they fetch the new version.
-PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE") or 60)
-PAGE_CACHE_STALE_WHILE_REVALIDATE = int(
-    os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE") or 60
-)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
 # Comment rate limits count in the cache: while it fails, nothing is counted and
 # comments are let through (they wait for moderation) instead of all refused.
 RATELIMIT_FAIL_OPEN = True
@@ -347,12 +367,64 @@ CSRF_COOKIE_HTTPONLY = True
 # system temp folder while the request runs, never under MEDIA_ROOT. An uploaded
 # import waits for its confirmation in a folder of its own (surveys/uploads.py).
 UPLOAD_MAX_BYTES = 20 * 1024 * 1024
-IMPORT_UPLOAD_DIR = None  # None: <system temp folder>/ambtenarenpanel-import
+# The background worker reads uploads from this folder too: with a worker on another
+# machine, point both at one shared folder (docs/deploy.md).
+IMPORT_UPLOAD_DIR = os.environ.get("IMPORT_UPLOAD_DIR") or None
+# None: <system temp folder>/ambtenarenpanel-import
 FILE_UPLOAD_HANDLERS = [
     "ambtenarenpanel.security.UploadSizeLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# --- Background work: imports run by a worker (surveys/jobs/, docs/deploy.md) --------
+# Django's task framework (the django-tasks backport). TASKS_BACKEND=database (the
+# default, also in production, on SQLite or PostgreSQL): tasks wait in the database
+# until `manage.py db_worker` runs them; `make run` and `make serve` start one. On
+# PostgreSQL several workers, on several machines, take tasks without taking one twice
+# (SELECT ... FOR UPDATE SKIP LOCKED). TASKS_BACKEND=immediate runs each task inside the
+# request that enqueues it, without a worker: for development only, refused with DEBUG=0.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "immediate" and DEBUG:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+elif TASKS_BACKEND == "immediate":
+    raise ImproperlyConfigured(
+        "TASKS_BACKEND=immediate runs imports inside web requests; use it only with DEBUG=1."
+    )
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be 'database' or 'immediate', not {TASKS_BACKEND!r}."
+    )
+# An import's progress, heartbeat and cancel request live outside the database, so
+# that they are written while the import holds SQLite's write lock
+# (surveys/jobs/progress.py): in Redis when REDIS_URL is set (site and workers on
+# several machines), else in files in a private folder on this machine.
+IMPORT_PROGRESS_DIR = Path(
+    os.environ.get("IMPORT_PROGRESS_DIR")
+    or Path(tempfile.gettempdir()) / "ambtenarenpanel-import-progress"
+)
+if REDIS_URL:
+    CACHES["import-progress"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "import-progress",
+    }
+else:
+    CACHES["import-progress"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": IMPORT_PROGRESS_DIR,
+        # Never cull the entry of a running import (the default culls at 300).
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+# A running import whose worker has not been heard from for this long has stopped
+# (killed, machine restarted): it is shown and stored as failed. Its worker reports
+# every few seconds, also while the database is busy saving.
+IMPORT_JOB_STALE_SECONDS = 30
+# Aggregated results files with more rows than this are checked and saved in the
+# background, also when uploaded on the synchronous import page.
+BACKGROUND_IMPORT_MIN_ROWS = 10_000
 
 # --- Uploaded media on S3-compatible object storage (docs/deploy.md) -----------------
 # Several app servers share no disk: with AWS_STORAGE_BUCKET_NAME set, uploads (article

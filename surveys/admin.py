@@ -32,7 +32,8 @@ from ambtenarenpanel.caching import InvalidatesPagesOnDeleteAdmin
 from .admin_protection import ProtectsCitedDataAdmin, ProtectsCitedDataFormSet
 from .forms import CleanTextForm, ResultConfirmImportForm, ResultImportForm
 from .import_template import template_workbook
-from .importing import COLUMNS, PREVIEW_ROW_LIMIT, REQUIRED_COLUMNS
+from .importing import COLUMNS, REQUIRED_COLUMNS
+from .jobs.handover import hand_over_large_upload
 from .models import AnswerOption, Question, Result, Segment, Survey
 from .resources import ExcelCSV, ResultResource, ResultsSpreadsheet, ResultsXLSX
 from .respondents import admin as respondent_admin  # noqa: F401  (registers it)
@@ -232,7 +233,6 @@ class ResultAdmin(
     def get_import_context_data(self, **kwargs):
         return {
             "template_url": self.template_url(),
-            "preview_row_limit": PREVIEW_ROW_LIMIT,
             "columns": COLUMNS,
             "required_columns": REQUIRED_COLUMNS,
         }
@@ -316,7 +316,12 @@ class ResultAdmin(
         return super().changelist_view(request, extra_context)
 
     def import_action(self, request, **kwargs):
-        """The import page; opened from a round (``?enquete=slug``), it is for that round."""
+        """The import page; opened from a round (``?enquete=slug``), it is for that round.
+
+        Files over ``settings.BACKGROUND_IMPORT_MIN_ROWS`` rows go to the background.
+        """
+        if handed_over := hand_over_large_upload(self, request):
+            return handed_over
         response = super().import_action(request, **kwargs)
         slug = request.POST.get("survey") or request.GET.get("enquete")
         if isinstance(response, TemplateResponse) and slug:

@@ -10,6 +10,9 @@ from django.test import Client
 from articles.forms import make_form_token
 from tests.factories import ArticleFactory
 
+# A real background worker for the tests that need one: ``worker``, ``worker_process``.
+pytest_plugins = ["tests.support.worker"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _collected_static(tmp_path_factory):

@@ -74,6 +74,8 @@ EXPECTED_ACCESS = {
         "surveys.segment": "edit",
         "surveys.result": "edit",
         "surveys.respondent": "view",
+        # Background imports: started by uploading, never edited (surveys/jobs/admin.py).
+        "jobs.importjob": "view",
     },
 }
 ROLES = list(EXPECTED_PERMISSIONS)

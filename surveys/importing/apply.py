@@ -54,9 +54,11 @@ def apply_plan(plan: ImportPlan, progress: Callable) -> set[int]:
         )
         done += len(batch)
         progress("opslaan", done, total)
-    _update_results(plan.changed_results)
-    done += len(plan.changed_results)
-    progress("opslaan", done, total)
+    for start in range(0, len(plan.changed_results), BATCH_SIZE):
+        batch = plan.changed_results[start : start + BATCH_SIZE]
+        _update_results(batch)
+        done += len(batch)
+        progress("opslaan", done, total)
 
     changed = {q.pk for q in plan.changed_question_objects} | plan.shrunk_question_ids
     invalidate(SURVEYS)

@@ -159,3 +159,37 @@ class ImportSummary:
             "source": self.source,
             "summary": self,
         }
+
+    def preview(self) -> dict:
+        """What the preview shows, as plain data (a background job keeps it as JSON):
+        templates/admin/surveys/result/_import_summary.html."""
+        return {
+            "line": str(self),
+            "source": self.source,
+            "questions": self.questions,
+            "options": self.options,
+            "results": self.results,
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "shows_rows": self.shows_rows,
+            "row_limit": PREVIEW_ROW_LIMIT,
+            "rows": [_row_data(row) for row in self.rows],
+            "removed_rows": [_row_data(row) for row in self.removed_rows],
+            "more_removed": self.more_removed,
+        }
+
+
+def _row_data(row: RowOutcome) -> dict:
+    return {
+        "row": row.row,
+        "status": row.status,
+        "survey": row.survey,
+        "code": row.code,
+        "label": row.label,
+        "segment": row.segment,
+        "percentage_display": row.percentage_display,
+        "count_display": row.count_display,
+        "changes": list(row.changes),
+    }
