@@ -143,6 +143,60 @@ def test_a_suppressed_figure_says_too_few_respondents_and_never_a_number(
     assert "58" not in body and "94" not in body
 
 
+def test_a_computed_breakdown_is_named_by_its_value_alone_when_that_is_unique(
+    client, survey
+):
+    question_with_results(
+        survey=survey,
+        code="thuiswerk",
+        text="Werkt u thuis?",
+        labels=["Ja", "Nee"],
+        percentages={
+            "Totaal": [40, 60],
+            "Organisatie: Gemeente": [35, 65],
+            "Organisatie: Provincie": [52, 48],
+            "Functie: Adviseur": [45, 55],
+        },
+    )
+    article = ArticleFactory(
+        body=(
+            "<p>Bij gemeenten [cijfer werken/thuiswerk/Ja@Gemeente], bij provincies "
+            "[cijfer werken/thuiswerk/Ja@Organisatie: Provincie].</p>"
+        )
+    )
+    article.full_clean()
+    Result.objects.filter(segment__name="Organisatie: Gemeente").update(n=120)
+
+    links = figure_links(page(client, article))
+    assert [text for _url, _title, text in links] == ["35 procent", "52 procent"]
+    assert links[0][1] == "Werkt u thuis? — Ja · Organisatie: Gemeente · n = 120"
+
+
+def test_a_value_that_two_breakdowns_share_must_be_named_in_full(survey):
+    question_with_results(
+        survey=survey,
+        code="thuiswerk",
+        text="Werkt u thuis?",
+        labels=["Ja", "Nee"],
+        percentages={
+            "Totaal": [40, 60],
+            "Organisatie: Anders": [35, 65],
+            "Functie: Anders": [45, 55],
+        },
+    )
+    article = ArticleFactory.build(
+        body="<p>Zo [cijfer werken/thuiswerk/Ja@Anders].</p>"
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        article.full_clean()
+
+    assert any(
+        "onbekend segment ‘Anders’" in text
+        for text in refused.value.message_dict["body"]
+    )
+
+
 @pytest.mark.parametrize(
     ("tag", "message"),
     [

@@ -19,7 +19,9 @@ def candidate_from(question: Question) -> CandidateQuestion:
     answers = []
     for order, option in enumerate(question.options.all()):
         values = {
-            result.segment.name: Value(result.percentage, result.is_suppressed)
+            result.segment.name: Value(
+                result.percentage, result.is_suppressed, result.n
+            )
             for result in option.results.all()
         }
         answers.append(Answer(option.label, order, values))

@@ -15,6 +15,8 @@ TOTAL = "Totaal"
 class Value:
     percentage: Decimal | None
     is_suppressed: bool = False
+    #: Respondents in the segment who answered, when known (computed rounds).
+    n: int | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,16 @@ class StoredFigure:
             answer.values.get(self.segment, Value(None)).is_suppressed
             for answer in self.answers
         )
+
+    @property
+    def n(self) -> int | None:
+        """How many respondents of the segment answered, when the data say (computed)."""
+        counts = {
+            value.n
+            for answer in self.answers
+            if (value := answer.values.get(self.segment)) is not None
+        }
+        return counts.pop() if len(counts) == 1 else None
 
     @property
     def percentage(self) -> Decimal | None:

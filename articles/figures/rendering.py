@@ -83,8 +83,11 @@ class RenderedFigure:
         parts = [f"{question.text} — {answers}"]
         if figure.segment != TOTAL:
             parts.append(figure.segment)
-        elif question.n and not figure.is_suppressed:
-            parts.append(_("n = %(n)s") % {"n": question.n})
+        n = figure.n
+        if n is None and figure.segment == TOTAL:
+            n = question.n
+        if n and not figure.is_suppressed:
+            parts.append(_("n = %(n)s") % {"n": n})
         return " · ".join(parts)
 
 

@@ -43,12 +43,19 @@ def _split(tag: FigureTag, question: CandidateQuestion) -> tuple[str, str | None
 
 
 def _segment_named(name: str | None, question: CandidateQuestion) -> str | None:
+    """The segment ``name`` means: its full name, or for a breakdown computed from
+    respondents ("Organisatie: Gemeente") the value alone when only one has it."""
     if name is None:
         return TOTAL
     for segment in question.segments:
         if _key(segment) == _key(name):
             return segment
-    return None
+    by_value = [
+        segment
+        for segment in question.segments
+        if ":" in segment and _key(segment.split(":", 1)[1]) == _key(name)
+    ]
+    return by_value[0] if len(by_value) == 1 else None
 
 
 def resolve_tag(tag: FigureTag, question: CandidateQuestion) -> StoredFigure | None:
