@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
@@ -7,6 +7,7 @@ from articles.sitemaps import ArchiveSitemap, ArticleSitemap, StaticSitemap
 
 from . import views
 
+# /sitemap.xml is an index of one sitemap per section (paged by each one's ``limit``).
 sitemaps = {
     "articles": ArticleSitemap,
     "archives": ArchiveSitemap,
@@ -15,7 +16,18 @@ sitemaps = {
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path(
         "toegankelijkheid/",
@@ -28,6 +40,7 @@ urlpatterns = [
         name="privacy",
     ),
     path("onderzoek/", include("surveys.urls")),
+    path("zoeken/", include("search.urls")),
     path("", include("articles.urls")),
 ]
 

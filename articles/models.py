@@ -1,8 +1,5 @@
-import re
-
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
-from django.db import connections, models
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -75,38 +72,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_listing_data(self) -> "ArticleQuerySet":
         return self.select_related("category", "author")
-
-    def search(self, query: str) -> "ArticleQuerySet":
-        """Match ``query`` against title, lead and body.
-
-        PostgreSQL uses full-text search with the Dutch configuration, ranked;
-        other databases fall back to a case-insensitive match on every word.
-        """
-        query = query.strip()
-        if not query:
-            return self.none()
-        if connections[self.db].vendor == "postgresql":
-            vector = (
-                SearchVector("title", weight="A", config="dutch")
-                + SearchVector("lead", weight="B", config="dutch")
-                + SearchVector("body", weight="C", config="dutch")
-            )
-            search_query = SearchQuery(query, config="dutch", search_type="websearch")
-            return (
-                self.annotate(document=vector, rank=SearchRank(vector, search_query))
-                .filter(document=search_query)
-                .order_by("-rank", "-published_at", "-id")
-            )
-        matches = self
-        for word in query.split()[:10]:
-            # Only the text of the body counts, not its markup ("strong", "href").
-            in_body_text = r"(^|>)[^<]*" + re.escape(word)
-            matches = matches.filter(
-                models.Q(title__icontains=word)
-                | models.Q(lead__icontains=word)
-                | models.Q(body__iregex=in_body_text)
-            )
-        return matches
 
 
 class Article(models.Model):

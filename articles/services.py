@@ -7,6 +7,7 @@ from django.utils import timezone
 from ambtenarenpanel.caching import ARTICLES, article_scope, invalidate
 
 from .models import Article, Comment
+from .signals import articles_changed
 
 
 @transaction.atomic
@@ -26,10 +27,12 @@ def set_article_status(*, articles: QuerySet[Article], status: str) -> int:
     ``updated_at`` moves along, so that the sitemap reports the change. A
     publish time in the future stays: the article then appears at that time.
     """
-    count = articles.exclude(status=status).update(
-        status=status, updated_at=timezone.now()
-    )
+    changing = articles.exclude(status=status)
+    ids = list(changing.values_list("pk", flat=True))
+    count = changing.filter(pk__in=ids).update(status=status, updated_at=timezone.now())
     invalidate(ARTICLES)  # update() sends no signals
+    # In the same transaction: the search index changes with the articles, or not at all.
+    articles_changed.send(Article, article_ids=ids)
     return count
 
 

@@ -212,13 +212,3 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "articles/category_detail.html",
         {"category": category, "page_obj": page},
     )
-
-
-@require_safe
-def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:200].replace("\x00", "").strip()
-    results = Article.objects.published().with_listing_data().search(query)
-    page = paginate(request, results)
-    return render(
-        request, "articles/search_results.html", {"query": query, "page_obj": page}
-    )

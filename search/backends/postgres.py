@@ -1,0 +1,145 @@
+"""PostgreSQL: a ``tsvector`` per entry (Dutch configuration), a GIN index, ``pg_trgm``.
+
+A trigger computes ``vector`` from title (weight A), lead (B) and body (C) on every
+write of those columns, so that no write can leave it behind. The query is a
+``to_tsquery`` built from the parsed words (``word:*`` for a prefix), ranked with
+``ts_rank`` and the page's passages made by ``ts_headline``, for the page's rows only.
+Suggestions come from the vocabulary through its trigram index (``word % query``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..text import MARK_END, MARK_START
+
+ENTRIES = "search_searchentry"
+WORDS = "search_searchword"
+CONFIG = "pg_catalog.dutch"
+
+_CREATE = [
+    f"""CREATE OR REPLACE FUNCTION search_entry_vector() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.vector :=
+            setweight(to_tsvector('{CONFIG}', coalesce(NEW.title, '')), 'A')
+            || setweight(to_tsvector('{CONFIG}', coalesce(NEW.lead, '')), 'B')
+            || setweight(to_tsvector('{CONFIG}', coalesce(NEW.body, '')), 'C');
+        RETURN NEW;
+    END
+    $$""",
+    f"""CREATE TRIGGER search_entry_vector
+    BEFORE INSERT OR UPDATE OF title, lead, body, vector ON {ENTRIES}
+    FOR EACH ROW EXECUTE FUNCTION search_entry_vector()""",
+    f"CREATE INDEX search_entry_vector_gin ON {ENTRIES} USING gin (vector)",
+    f"CREATE INDEX search_word_trigram ON {WORDS} USING gin (word gin_trgm_ops)",
+]
+_DROP = [
+    "DROP INDEX IF EXISTS search_word_trigram",
+    "DROP INDEX IF EXISTS search_entry_vector_gin",
+    f"DROP TRIGGER IF EXISTS search_entry_vector ON {ENTRIES}",
+    "DROP FUNCTION IF EXISTS search_entry_vector()",
+]
+_HEADLINE = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, "
+    'ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def install(schema_editor) -> None:
+    for statement in _CREATE:
+        schema_editor.execute(statement)
+
+
+def uninstall(schema_editor) -> None:
+    for statement in _DROP:
+        schema_editor.execute(statement)
+
+
+def before_rebuild(connection) -> None:
+    """Without the GIN index while every entry is written: building it once is faster."""
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX IF EXISTS search_entry_vector_gin")
+
+
+def after_rebuild(connection) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(_CREATE[2])
+        cursor.execute(f"ANALYZE {ENTRIES}")
+        cursor.execute(f"ANALYZE {WORDS}")
+
+
+def prepare(connection, terms) -> str:
+    """The ``to_tsquery`` text: words hold letters and digits only (search.text)."""
+
+    def operand(word) -> str:
+        return f"{word.text}:*" if word.prefix else word.text
+
+    return " & ".join(
+        "(" + " & ".join(operand(word) for word in term) + ")" for term in terms
+    )
+
+
+def counts(connection, prepared: str, now: datetime) -> dict[str, int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT kind, COUNT(*) FROM {ENTRIES} "
+            f"WHERE vector @@ to_tsquery('{CONFIG}', %s) AND published_at <= %s "
+            "GROUP BY kind",
+            [prepared, now],
+        )
+        return dict(cursor.fetchall())
+
+
+def hits(connection, prepared: str, now: datetime, offset: int, limit: int) -> list:
+    """(kind, url, title, lead, body, context, published_at); passages marked, best first."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT kind, url, title,
+                ts_headline('{CONFIG}', lead, query, %s),
+                ts_headline('{CONFIG}', body, query, %s),
+                context, published_at
+            FROM (
+                SELECT id, kind, url, title, lead, body, context, published_at, query,
+                    ts_rank(vector, query) AS rank
+                FROM {ENTRIES}, to_tsquery('{CONFIG}', %s) AS query
+                WHERE vector @@ query AND published_at <= %s
+                ORDER BY rank DESC, published_at DESC, id DESC
+                LIMIT %s OFFSET %s
+            ) AS page
+            ORDER BY rank DESC, published_at DESC, id DESC
+            """,
+            [_HEADLINE, _HEADLINE, prepared, now, limit, offset],
+        )
+        return cursor.fetchall()
+
+
+def known(connection, words) -> set[str]:
+    """Which of ``words`` (``search.query.Word``) some entry holds: same stem, or as prefix."""
+    if not words:
+        return set()
+    branches, params = [], []
+    for word in words:
+        condition = "stem = %s"
+        params += [word.text, word.stem]
+        if word.prefix:
+            condition += " OR word LIKE %s"
+            params.append(word.stem + "%")
+        branches.append(
+            f"SELECT %s WHERE EXISTS (SELECT 1 FROM {WORDS} WHERE {condition})"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ".join(branches), params)
+        return {text for (text,) in cursor.fetchall()}
+
+
+def similar(connection, word: str) -> list[tuple[str, str, int]]:
+    """Candidates for a suggestion: the words most similar by trigrams (``pg_trgm``)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT word, spelling, entries FROM {WORDS} WHERE word %% %s "
+            "ORDER BY similarity(word, %s) DESC, entries DESC, word LIMIT 10",
+            [word, word],
+        )
+        return cursor.fetchall()
