@@ -8,7 +8,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=$${SECRET_KEY:-insecure-key-for-tests-only}
 # Injected into pages by the browser tests; from the npm registry (package.json).
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages
+.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-scale
 
 run: install messages migrate demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
@@ -57,6 +57,11 @@ bench-pages: install messages
 	@command -v wrk >/dev/null 2>&1 || { test "$$(id -u)" = 0 && apt-get update -qq && \
 		apt-get install -y -qq wrk; } || { echo 'bench-pages needs wrk: apt-get install -y wrk'; exit 1; }
 	$(BIN)/python bench/pages.py $(BENCH_ARGS)
+
+# 10 000 articles, 100 000 comments, 200 rounds beside 100 articles: every public page
+# uncached, on SQLite, and on PostgreSQL too when DATABASE_URL names one (bench/README.md).
+bench-scale: install messages
+	$(BIN)/python bench/scale.py $(BENCH_ARGS)
 
 messages: install
 	$(BIN)/pybabel compile --domain django --directory locale --use-fuzzy --statistics

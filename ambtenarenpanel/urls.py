@@ -25,7 +25,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": sitemaps},
+        {"sitemaps": sitemaps, "template_name": "sitemaps/sitemap.xml"},
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots-txt"),

@@ -141,7 +141,26 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        # In the order of every list (newest first, then by id): a page is found in
+        # the index, however deep (ambtenarenpanel.pagination), and counted there.
+        indexes = [
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="article_list_order"
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_category_order",
+            ),
+            models.Index(
+                fields=["author", "status", "-published_at", "-id"],
+                name="article_author_order",
+            ),
+            # The sitemap index's last change.
+            models.Index(
+                fields=["status", "-updated_at", "published_at"],
+                name="article_change_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -2,13 +2,17 @@
 no sitemap grows with the number of articles."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils import timezone
+
+from ambtenarenpanel.pagination import KeysFirstPaginator
 
 from .models import Article, Author, Category
 
-#: URLs per sitemap page: a page costs the same at 1 000 or at 100 000 articles.
-PAGE_SIZE = 1000
+#: URLs per sitemap page: a page costs the same at 1 000 or at 100 000 articles
+#: (about 0.02 ms per URL; search engines take up to 50 000).
+PAGE_SIZE = 200
 
 
 class ArticleSitemap(Sitemap):
@@ -16,14 +20,30 @@ class ArticleSitemap(Sitemap):
     limit = PAGE_SIZE
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("pk")
+        # In the order of the lists' index, so that a deep page is found there too.
+        return Article.objects.published().only("slug", "updated_at")
+
+    @property
+    def paginator(self):
+        return KeysFirstPaginator(self._items(), self.limit)
+
+    def location(self, item: Article) -> str:
+        # One reverse() per page instead of one per article: the same path.
+        if not hasattr(self, "_path"):
+            self._path = reverse("articles:article-detail", kwargs={"slug": "-"})
+        return self._path.replace("/-/", f"/{item.slug}/")
 
     def lastmod(self, item: Article):
-        return item.updated_at
+        return timezone.localdate(item.updated_at)
 
     def get_latest_lastmod(self):
-        """For the index: one query, not every article read (Django's default)."""
-        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        """For the index: the newest change, found in an index (not every article read)."""
+        return (
+            Article.objects.published()
+            .order_by("-updated_at")
+            .values_list("updated_at", flat=True)
+            .first()
+        )
 
 
 class ArchiveSitemap(Sitemap):
@@ -33,10 +53,11 @@ class ArchiveSitemap(Sitemap):
     limit = PAGE_SIZE
 
     def items(self):
-        published = Article.objects.published()
-        categories = Category.objects.filter(articles__in=published).distinct()
-        authors = Author.objects.filter(articles__in=published).distinct()
-        return [*categories.order_by("pk"), *authors.order_by("pk")]
+        def with_articles(model, field: str):
+            published = Article.objects.published().filter(**{field: OuterRef("pk")})
+            return model.objects.filter(Exists(published)).order_by("pk")
+
+        return [*with_articles(Category, "category"), *with_articles(Author, "author")]
 
 
 class StaticSitemap(Sitemap):

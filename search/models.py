@@ -28,16 +28,18 @@ class SearchEntry(models.Model):
         ARTICLE = "article", _("Artikel")
         QUESTION = "question", _("Onderzoeksvraag")
 
+    # The small columns first: SQLite reads a row's columns in order, and a query
+    # that filters or sorts on them should not read past the text.
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField(_("nummer"))
+    #: Hidden until then: a scheduled article becomes findable without a write.
+    published_at = models.DateTimeField(_("publicatietijd"))
     url = models.CharField(_("adres"), max_length=500)
+    #: Shown with the hit: the article's category, the question's round.
+    context = models.CharField(_("context"), max_length=300, blank=True)
     title = models.TextField(_("titel"))
     lead = models.TextField(_("intro"), blank=True)
     body = models.TextField(_("tekst"), blank=True)
-    #: Shown with the hit: the article's category, the question's round.
-    context = models.CharField(_("context"), max_length=300, blank=True)
-    #: Hidden until then: a scheduled article becomes findable without a write.
-    published_at = models.DateTimeField(_("publicatietijd"))
     #: PostgreSQL only (kept by a trigger); always empty on SQLite.
     vector = SearchVectorField(null=True, editable=False)
 

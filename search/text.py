@@ -80,7 +80,7 @@ class _TextExtractor(HTMLParser):
 def clean(text: str) -> str:
     """``text`` without markers and control characters, blanks collapsed, one block a line."""
     text = unicodedata.normalize("NFC", MARKER.sub(" ", _UNWANTED.sub(" ", text or "")))
-    lines = (_BLANKS.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (line.strip() for line in _BLANKS.sub(" ", text).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -92,9 +92,13 @@ def plain_text(html: str) -> str:
     return clean("".join(extractor.parts))
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lower case without diacritics (é → e, ë → e), as FTS5's tokenizer folds a word."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
+    word = word.lower()
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -115,7 +119,7 @@ def vocabulary_words(*texts: str) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for text in texts:
-        for token in tokens(text):
+        for token in dict.fromkeys(tokens(text)):
             word = fold(token)
             if word not in found and word not in STOPWORDS and len(word) <= 100:
                 found[word] = token

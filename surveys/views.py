@@ -7,7 +7,7 @@ from ambtenarenpanel.caching import ARTICLES, SURVEYS, cached_page
 from ambtenarenpanel.pagination import paginate
 
 from .charts import build_chart
-from .models import Question, Result, Survey
+from .models import Question, Result, Survey, with_breakdowns_where_no_total
 from .services import export_results
 
 SURVEYS_PER_PAGE = 20
@@ -23,10 +23,11 @@ def survey_list(request: HttpRequest) -> HttpResponse:
 @cached_page(SURVEYS)
 @require_safe
 def survey_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    survey = get_object_or_404(Survey.objects.with_results(), slug=slug)
-    charts = [
-        build_chart(question, all_segments=False) for question in survey.questions.all()
-    ]
+    survey = get_object_or_404(
+        Survey.objects.with_results(all_segments=False), slug=slug
+    )
+    questions = with_breakdowns_where_no_total(survey.questions.all())
+    charts = [build_chart(question, all_segments=False) for question in questions]
     return render(
         request, "surveys/survey_detail.html", {"survey": survey, "charts": charts}
     )

@@ -432,3 +432,32 @@ def test_a_search_that_finds_nothing_costs_the_same_with_few_or_many_articles(cl
 
     assert few == many
     assert max(many) <= 10
+
+
+def test_on_postgresql_beyond_the_ranked_matches_older_ones_follow_by_date(
+    client, monkeypatch
+):
+    """Ranking reads every match's vector; past ``RANKED`` matches, the newest are ranked."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite ranks every match: FTS5's bm25 reads no document")
+    from search.backends import postgres
+
+    monkeypatch.setattr(postgres, "RANKED", 2)
+    now = timezone.now()
+    for days, title in [(1, "Nieuw"), (2, "Ouder"), (3, "Kwartiermakers overal")]:
+        ArticleFactory(
+            title=title,
+            body="<p>Over kwartiermakers.</p>",
+            published_at=now - timedelta(days=days),
+        )
+
+    titles = hit_titles(found(search(client, "kwartiermakers")))
+
+    # The oldest has the word in its title too, but is past the two ranked ones.
+    assert titles == ["Nieuw", "Ouder", "Kwartiermakers overal"]
+    monkeypatch.setattr(postgres, "RANKED", 1000)
+    assert hit_titles(found(search(client, "kwartiermakers")))[0] == (
+        "Kwartiermakers overal"
+    )

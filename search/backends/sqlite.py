@@ -134,7 +134,9 @@ def counts(connection, prepared: str, now: datetime) -> dict[str, int]:
 def hits(connection, prepared: str, now: datetime, offset: int, limit: int) -> list:
     """(kind, url, title, lead, body, context, published_at); passages marked, best first.
 
-    The page is chosen first; only its rows get a passage (``snippet()`` reads the text).
+    The page is chosen first; only its rows get a passage (``snippet()`` reads the
+    text). The ``+`` keeps SQLite from handing the page's ids to FTS5 as lookups,
+    which would run the full-text query once per row.
     """
     marks = f"'{MARK_START}', '{MARK_END}'"
     with connection.cursor() as cursor:
@@ -144,14 +146,13 @@ def hits(connection, prepared: str, now: datetime, offset: int, limit: int) -> l
                 snippet({FTS}, 1, {marks}, '…', {SNIPPET_TOKENS}),
                 snippet({FTS}, 2, {marks}, '…', {SNIPPET_TOKENS}),
                 page.context, page.published_at
-            FROM (
+            FROM {FTS} JOIN (
                 SELECT entry.id, entry.kind, entry.url, entry.title, entry.context,
                     entry.published_at, bm25({FTS}, 5.0, 2.0, 1.0) AS rank
                 {_MATCHES}
                 ORDER BY rank, entry.published_at DESC, entry.id DESC
                 LIMIT %s OFFSET %s
-            ) AS page
-            JOIN {FTS} ON {FTS}.rowid = page.id
+            ) AS page ON page.id = +{FTS}.rowid
             WHERE {FTS} MATCH %s
             ORDER BY page.rank, page.published_at DESC, page.id DESC
             """,
