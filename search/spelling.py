@@ -23,6 +23,9 @@ MIN_SIMILARITY = 0.3
 #: Parts of a compound: at least this long, and matched as a prefix from this length.
 MIN_PART = 3
 PART_PREFIX_FROM = 4
+#: Longer words are not split (no Dutch compound of two parts is), nor more than 3.
+MAX_COMPOUND = 30
+MAX_SPLIT_WORDS = 3
 
 
 def trigrams(word: str) -> set[str]:
@@ -79,8 +82,8 @@ def split_compounds(unknown: list[str], *, using: str = "default") -> dict[str, 
     """The words of ``unknown`` that are two known words, as two-part terms."""
     candidates = {
         word: _splits(word)
-        for word in unknown
-        if not word.isdigit() and len(word) >= 2 * MIN_PART
+        for word in unknown[:MAX_SPLIT_WORDS]
+        if not word.isdigit() and 2 * MIN_PART <= len(word) <= MAX_COMPOUND
     }
     parts = {
         part for splits in candidates.values() for split in splits for part in split

@@ -294,3 +294,21 @@ def test_the_migration_indexes_what_exists_with_the_models_of_its_time(
     assert (summary.articles, summary.questions) == (1, 1)
     assert titles_found(client, "kwartiermakers") == ["Over kwartiermakers"]
     assert titles_found(client, "bureaustoel") == ["Welke voorzieningen krijgt u?"]
+
+
+def test_the_index_holds_the_text_that_article_text_gives(client, monkeypatch):
+    """``search.documents.article_text`` is the one source of an article's indexed text:
+    when it renders ``[cijfer …]`` figures, they are what a reader finds."""
+    from search import documents
+
+    monkeypatch.setattr(
+        documents,
+        "article_text",
+        lambda article: article.body.replace("[cijfer ronde/v1/Ja]", "57 procent"),
+    )
+    ArticleFactory(
+        title="Bekendheid", body="Dat is [cijfer ronde/v1/Ja] van de ambtenaren."
+    )
+
+    assert titles_found(client, "57 procent") == ["Bekendheid"]
+    assert titles_found(client, "cijfer") == []

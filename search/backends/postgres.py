@@ -18,6 +18,8 @@ WORDS = "search_searchword"
 CONFIG = "pg_catalog.dutch"
 #: Matches ranked by relevance; beyond them, by date (see ``hits()``).
 RANKED = 1000
+#: Words checked per statement by ``known()``.
+KNOWN_BATCH = 200
 
 _CREATE = [
     f"""CREATE OR REPLACE FUNCTION search_entry_vector() RETURNS trigger
@@ -138,21 +140,22 @@ def hits(connection, prepared: str, now: datetime, offset: int, limit: int) -> l
 
 def known(connection, words) -> set[str]:
     """Which of ``words`` (``search.query.Word``) some entry holds: same stem, or as prefix."""
-    if not words:
-        return set()
-    branches, params = [], []
-    for word in words:
-        condition = "stem = %s"
-        params += [word.text, word.stem]
-        if word.prefix:
-            condition += " OR word LIKE %s"
-            params.append(word.stem + "%")
-        branches.append(
-            f"SELECT %s WHERE EXISTS (SELECT 1 FROM {WORDS} WHERE {condition})"
-        )
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ".join(branches), params)
-        return {text for (text,) in cursor.fetchall()}
+    found = set()
+    for start in range(0, len(words), KNOWN_BATCH):
+        batch = words[start : start + KNOWN_BATCH]
+        columns, params = [], []
+        for word in batch:
+            condition = "stem = %s"
+            params.append(word.stem)
+            if word.prefix:
+                condition += " OR word LIKE %s"
+                params.append(word.stem + "%")
+            columns.append(f"EXISTS (SELECT 1 FROM {WORDS} WHERE {condition})")
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(columns)}", params)
+            row = cursor.fetchone()
+        found.update(word.text for word, held in zip(batch, row, strict=True) if held)
+    return found
 
 
 def similar(connection, word: str) -> list[tuple[str, str, int]]:

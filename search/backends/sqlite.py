@@ -27,6 +27,8 @@ MAX_FORMS = 50
 #: Words around the matches in a passage.
 SNIPPET_TOKENS = 32
 _LAST = chr(0x10FFFF)
+#: Words checked per statement by ``known()``.
+KNOWN_BATCH = 200
 
 _CREATE = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5(
@@ -179,23 +181,22 @@ def _with_datetime(connection, row) -> tuple:
 
 def known(connection, words) -> set[str]:
     """Which of ``words`` (``search.query.Word``) some entry holds: same stem, or as prefix."""
-    if not words:
-        return set()
-    branches, params = [], []
-    for word in words:
-        branches.append(
-            f"SELECT %s WHERE EXISTS (SELECT 1 FROM {WORDS} WHERE stem = %s)"
-        )
-        params += [word.text, word.stem]
-        if word.prefix:
-            branches.append(
-                f"SELECT %s WHERE EXISTS (SELECT 1 FROM {WORDS} "
-                "WHERE word >= %s AND word < %s)"
-            )
-            params += [word.text, word.stem, word.stem + _LAST]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ".join(branches), params)
-        return {text for (text,) in cursor.fetchall()}
+    found = set()
+    for start in range(0, len(words), KNOWN_BATCH):
+        batch = words[start : start + KNOWN_BATCH]
+        columns, params = [], []
+        for word in batch:
+            condition = "stem = %s"
+            params.append(word.stem)
+            if word.prefix:
+                condition += " OR (word >= %s AND word < %s)"
+                params += [word.stem, word.stem + _LAST]
+            columns.append(f"EXISTS (SELECT 1 FROM {WORDS} WHERE {condition})")
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(columns)}", params)
+            row = cursor.fetchone()
+        found.update(word.text for word, held in zip(batch, row, strict=True) if held)
+    return found
 
 
 def similar(connection, word: str) -> list[tuple[str, str, int]]:
