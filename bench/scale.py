@@ -13,11 +13,12 @@ with about one word in twelve swapped for another word of a 40 000-word lexicon,
 that the articles' words differ), 10 approved comments per article of which 2 % on
 one article (2 000 at 10 000 articles), and one survey round of 50 questions (5
 answers, 5 segments) per 50 articles (200 rounds at 10 000). The search index is
-rebuilt (``search.indexing.rebuild``, timed), then gunicorn serves the site with
+rebuilt (``search.indexing.rebuild``, timed), then gunicorn serves each site with
 every cache off (``bench/_uncached_settings.py``: the page cache, the fragments and
-the rate limit use a dummy cache) and each page is requested one after the other,
-with a warm-up, over one keep-alive connection; the figures are the median and the
-99th percentile of the requests' times.
+the rate limit use a dummy cache). Each page is requested on the small and the large
+site in turn, one request after the other, with a warm-up, over one keep-alive
+connection per site, so that both sizes share whatever load the machine has; the
+figures are the median and the 99th percentile of the requests' times.
 
 Targets (issue 11): search median ≤ 30 ms and p99 ≤ 100 ms; every other page median
 ≤ 50 ms; no page's median more than 2× its median at 100 articles.
@@ -26,6 +27,7 @@ Targets (issue 11): search median ≤ 30 ms and p99 ≤ 100 ms; every other page
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -33,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -51,48 +54,94 @@ UNCACHED_HEADER = {"Authorization": "Bearer bench"}
 # --- Measuring -----------------------------------------------------------------------
 
 
-def measure(port: int, path: str, requests: int, warmup: int) -> tuple[float, float]:
-    """(median, p99) in milliseconds of ``requests`` sequential GETs after ``warmup``."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    times = []
+class Timer:
+    """Sequential GETs to one server over one keep-alive connection."""
+
+    def __init__(self, port: int):
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def get(self, path: str) -> float:
+        started = time.perf_counter()
+        self.connection.request("GET", path, headers=UNCACHED_HEADER)
+        response = self.connection.getresponse()
+        response.read()
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status != 200:
+            raise SystemExit(f"{path}: status {response.status}")
+        return elapsed
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def figures(times: list[float]) -> tuple[float, float]:
+    """(median, 99th percentile) in milliseconds."""
+    times = sorted(times)
+    return statistics.median(times), times[round(0.99 * (len(times) - 1))]
+
+
+def measure_side_by_side(sites: dict, requests: int, warmup: int) -> None:
+    """Time every page on both sites, one request to each in turn.
+
+    Taking turns, both sizes see the same load on the machine, so that their ratio
+    holds even while something else runs; each site gets ``figures[page]``.
+    """
+    timers = {size: Timer(site["port"]) for size, site in sites.items()}
     try:
-        for number in range(warmup + requests):
-            started = time.perf_counter()
-            connection.request("GET", path, headers=UNCACHED_HEADER)
-            response = connection.getresponse()
-            response.read()
-            elapsed = (time.perf_counter() - started) * 1000
-            if response.status != 200:
-                raise SystemExit(f"{path}: status {response.status}")
-            if number >= warmup:
-                times.append(elapsed)
+        for page in sites["large"]["urls"]:
+            times: dict[str, list[float]] = {size: [] for size in sites}
+            for number in range(warmup + requests):
+                for size, site in sites.items():
+                    elapsed = timers[size].get(site["urls"][page])
+                    if number >= warmup:
+                        times[size].append(elapsed)
+            for size, site in sites.items():
+                site.setdefault("figures", {})[page] = figures(times[size])
     finally:
-        connection.close()
-    times.sort()
-    p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
-    return statistics.median(times), p99
+        for timer in timers.values():
+            timer.close()
 
 
-def run(backend_url: str, name: str, articles: int, args) -> dict:
-    """Build a site of ``articles`` articles in a throwaway database and time its pages."""
-    with workdir() as folder:
+@contextlib.contextmanager
+def serving(backend_url: str, name: str, articles: int) -> Iterator[dict]:
+    """A site of ``articles`` articles in a throwaway database, served by gunicorn."""
+    with workdir() as folder, _database_url(backend_url):
         folder = Path(folder)
-        saved = os.environ.get("DATABASE_URL")
-        if backend_url:
-            os.environ["DATABASE_URL"] = backend_url
-        else:
+        with throwaway_database(name, folder) as url:
+            site = _build(url, folder, articles)
+            port = free_port()
+            env = env_for(
+                url,
+                **site.pop("env"),
+                BIND=f"127.0.0.1:{port}",
+                WEB_CONCURRENCY="1",
+                GUNICORN_THREADS="1",
+                GUNICORN_ACCESS_LOG="",
+                DJANGO_SETTINGS_MODULE="_uncached_settings",
+                PYTHONPATH=str(Path(__file__).resolve().parent),
+            )
+            server = start_gunicorn(env)
+            try:
+                yield {**site, "port": port}
+            finally:
+                stop(server)
+
+
+@contextlib.contextmanager
+def _database_url(backend_url: str) -> Iterator[None]:
+    """``throwaway_database()`` reads the server from ``DATABASE_URL``."""
+    saved = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = backend_url
+    try:
+        yield
+    finally:
+        if saved is None:
             os.environ.pop("DATABASE_URL", None)
-        try:
-            with throwaway_database(name, folder) as url:
-                return _run_in(url, folder, articles, args)
-        finally:
-            if saved is None:
-                os.environ.pop("DATABASE_URL", None)
-            else:
-                os.environ["DATABASE_URL"] = saved
+        else:
+            os.environ["DATABASE_URL"] = saved
 
 
-def _run_in(url: str, folder: Path, articles: int, args) -> dict:
+def _build(url: str, folder: Path, articles: int) -> dict:
     extra = {
         "STATIC_ROOT": str(folder / "static"),
         "MEDIA_ROOT": str(folder / "media"),
@@ -109,27 +158,7 @@ def _run_in(url: str, folder: Path, articles: int, args) -> dict:
     )
     if built.returncode:
         raise SystemExit(f"building the site failed:\n{built.stderr}")
-    site = json.loads(built.stdout.strip().splitlines()[-1])
-    port = free_port()
-    env = env_for(
-        url,
-        **extra,
-        BIND=f"127.0.0.1:{port}",
-        WEB_CONCURRENCY="1",
-        GUNICORN_THREADS="1",
-        GUNICORN_ACCESS_LOG="",
-        DJANGO_SETTINGS_MODULE="_uncached_settings",
-        PYTHONPATH=str(Path(__file__).resolve().parent),
-    )
-    server = start_gunicorn(env)
-    try:
-        site["figures"] = {
-            page: measure(port, path, args.requests, args.warmup)
-            for page, path in site["urls"].items()
-        }
-    finally:
-        stop(server)
-    return site
+    return {**json.loads(built.stdout.strip().splitlines()[-1]), "env": extra}
 
 
 def is_search(page: str) -> bool:
@@ -184,29 +213,35 @@ def main() -> None:
         return
 
     server = os.environ.get("DATABASE_URL", "")
-    backends = {"SQLite": ""}
+    backends = {"SQLite": ""}  # an empty DATABASE_URL: throwaway SQLite files
     if server.startswith(("postgres://", "postgresql://")):
         backends["PostgreSQL"] = server
     results = {}
     for backend, url in backends.items():
-        results[backend] = {}
-        for size, articles in (("small", SMALL), ("large", args.articles)):
-            print(f"{backend}: building {articles} articles …", flush=True)
-            site = run(url, f"bench_scale_{size}", articles, args)
-            build = site["build"]
-            print(
-                f"  built in {build['articles']} s (articles) + {build['comments']} s "
-                f"(comments) + {build['surveys']} s (rounds); search index rebuilt in "
-                f"{build['index']} s: {build['indexed'][0]} articles, "
-                f"{build['indexed'][1]} questions, {build['indexed'][2]} words; "
-                f"popular article: {site['comments']} comments",
-                flush=True,
-            )
-            results[backend][size] = site
+        with contextlib.ExitStack() as stack:
+            sites = {}
+            for size, articles in (("small", SMALL), ("large", args.articles)):
+                print(f"{backend}: building {articles} articles …", flush=True)
+                site = stack.enter_context(
+                    serving(url, f"bench_scale_{size}", articles)
+                )
+                build = site["build"]
+                print(
+                    f"  built in {build['articles']} s (articles) + {build['comments']} s "
+                    f"(comments) + {build['surveys']} s (rounds); search index rebuilt in "
+                    f"{build['index']} s: {build['indexed'][0]} articles, "
+                    f"{build['indexed'][1]} questions, {build['indexed'][2]} words; "
+                    f"popular article: {site['comments']} comments",
+                    flush=True,
+                )
+                sites[size] = site
+            print(f"{backend}: timing both sites side by side …", flush=True)
+            measure_side_by_side(sites, args.requests, args.warmup)
+            results[backend] = sites
     print(
         f"\nUncached median and 99th percentile of {args.requests} sequential requests "
-        f"per page ({args.warmup} warm-up), gunicorn with 1 worker, DEBUG=0, every "
-        f"cache off; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}. "
+        f"per page and size ({args.warmup} warm-up), the two sizes taking turns, gunicorn "
+        f"with 1 worker each, DEBUG=0, every cache off; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}. "
         f"× is the median at {args.articles} articles over the median at {SMALL}.\n"
     )
     met = report(results, args.articles)

@@ -1,9 +1,10 @@
 """Receivers that keep the index in step with articles and survey questions.
 
 Connected once from ``SearchConfig.ready()``. Saves and deletes in the admin, the demo
-and the shell arrive as model signals, written in the same transaction; bulk writes
-send their own signals after the commit: ``surveys.signals.survey_data_changed`` (an
-import) and ``articles.signals.articles_changed`` (publishing in bulk).
+and the shell arrive as model signals and are indexed in the same transaction. Bulk
+writes send signals of their own: ``articles.signals.articles_changed`` (publishing in
+bulk, inside its transaction) and ``surveys.signals.survey_data_changed`` (an import,
+after its commit).
 """
 
 import threading
