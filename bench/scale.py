@@ -49,6 +49,9 @@ SEARCH_TARGET = (30, 100)
 PAGE_TARGET = 50
 GROWTH_TARGET = 2.0
 UNCACHED_HEADER = {"Authorization": "Bearer bench"}
+#: Measured beside the issue's pages, without a target of its own: a query whose words
+#: are in every article (the issue's example of 20 s), held against the search target.
+REPORTED = {"search, in every article"}
 
 
 # --- Measuring -----------------------------------------------------------------------
@@ -194,6 +197,9 @@ def report(results: dict, articles: int) -> bool:
             if is_search(page)
             else f"≤ {PAGE_TARGET} ms"
         )
+        if page in REPORTED:
+            print(line + f"| ({target}: {'within' if met else 'over'}; no target)")
+            continue
         print(line + f"| {target}, ≤ {GROWTH_TARGET:.0f}×  {'ok' if met else 'MISSED'}")
         all_met &= met
     return all_met
@@ -246,6 +252,11 @@ def main() -> None:
     )
     met = report(results, args.articles)
     print(f"\n{'Every target met.' if met else 'Some targets MISSED.'}")
+    print(
+        "(search, in every article: the words of the issue's example are in all "
+        f"{args.articles} articles; reported beside the search target, not one of the "
+        "issue's pages.)"
+    )
 
 
 if __name__ == "__main__":

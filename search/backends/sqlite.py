@@ -105,12 +105,12 @@ def prepare(connection, terms) -> str | None:
     for term in terms:
         parts = []
         for word in term:
-            alternatives = [_quoted(word.text)]
-            alternatives += [
-                _quoted(form)
-                for form in forms[word.stem][:MAX_FORMS]
-                if form != word.text
-            ]
+            written = dict.fromkeys([word.text, *forms[word.stem][:MAX_FORMS]])
+            if word.prefix:
+                # The prefix query finds the forms that begin with the stem; naming
+                # them again would make bm25 count each of their words twice.
+                written = [form for form in written if not form.startswith(word.stem)]
+            alternatives = [_quoted(form) for form in written]
             if word.prefix:
                 alternatives.append(_quoted(word.stem) + "*")
             parts.append("(" + " OR ".join(alternatives) + ")")
