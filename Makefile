@@ -13,7 +13,7 @@ AXE := node_modules/axe-core/axe.min.js
 # Where `make run` serves the site: `make run ADDRESS=127.0.0.1:8001` for another port.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-respondents bench-export bench-figures bench-background
+.PHONY: run test install messages migrate demo static serve lint format clean screenshots bench-import bench-pages bench-respondents bench-export bench-figures bench-background bench-scale
 
 
 # The site and, beside it, a worker for background imports (surveys/jobs/), which the
@@ -102,6 +102,11 @@ bench-pages: install messages
 	@command -v wrk >/dev/null 2>&1 || { test "$$(id -u)" = 0 && apt-get update -qq && \
 		apt-get install -y -qq wrk; } || { echo 'bench-pages needs wrk: apt-get install -y wrk'; exit 1; }
 	$(BIN)/python bench/pages.py $(BENCH_ARGS)
+
+# 10 000 articles, 100 000 comments, 200 rounds beside 100 articles: every public page
+# uncached, on SQLite, and on PostgreSQL too when DATABASE_URL names one (bench/README.md).
+bench-scale: install messages
+	$(BIN)/python bench/scale.py $(BENCH_ARGS)
 
 messages: install
 	$(BIN)/pybabel compile --domain django --directory locale --use-fuzzy --statistics

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "surveys.jobs",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -297,6 +298,9 @@ COMMENT_IP_RETENTION_DAYS = 30
 # the header it sets (e.g. HTTP_X_REAL_IP). Used for the comment rate limit and the
 # address kept with a comment.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Search is never served from the page cache: searches per address (CLIENT_IP_HEADER)
+# are limited, so that a few clients cannot keep every worker busy.
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "30/m")
 # The rate limit counts in the default cache, shared by every process (see above).
 
 # django-import-export (survey results, see surveys/admin.py). Without these,

@@ -2,7 +2,7 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -12,6 +12,7 @@ from surveys.sitemaps import QuestionSitemap, SurveyListSitemap, SurveySitemap
 
 from . import views
 
+# /sitemap.xml is an index of one sitemap per section (paged by each one's ``limit``).
 sitemaps = {
     "articles": ArticleSitemap,
     "archives": ArchiveSitemap,
@@ -26,7 +27,18 @@ admin.site.index_title = _("Overzicht")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps, "template_name": "sitemaps/sitemap.xml"},
+        name="sitemap-section",
+    ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("taal/", views.set_language, name="set-language"),
     path(
@@ -40,6 +52,7 @@ urlpatterns = [
         name="privacy",
     ),
     path("onderzoek/", include("surveys.urls")),
+    path("zoeken/", include("search.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from surveys.charts import QuestionChart, build_chart
-from surveys.models import Question, Survey
+from surveys.models import Question, Survey, with_breakdowns_where_no_total
 
 from .figures.tags import figure_references
 
@@ -109,7 +109,9 @@ def load_questions(
     """The questions named by ``references``, with results: three queries, or none."""
     if not references:
         return {}
-    questions = Question.objects.with_results().filter(_named_by(references))
+    questions = with_breakdowns_where_no_total(
+        Question.objects.with_results(all_segments=False).filter(_named_by(references))
+    )
     return {
         ChartReference(question.survey.slug, question.code): question
         for question in questions

@@ -1,10 +1,8 @@
 import hashlib
-import re
 from datetime import datetime
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
-from django.db import connections, models, transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -96,38 +94,6 @@ class ArticleQuerySet(models.QuerySet):
             .first()
         )
 
-    def search(self, query: str) -> "ArticleQuerySet":
-        """Match ``query`` against title, lead and body.
-
-        PostgreSQL uses full-text search with the Dutch configuration, ranked;
-        other databases fall back to a case-insensitive match on every word.
-        """
-        query = query.strip()
-        if not query:
-            return self.none()
-        if connections[self.db].vendor == "postgresql":
-            vector = (
-                SearchVector("title", weight="A", config="dutch")
-                + SearchVector("lead", weight="B", config="dutch")
-                + SearchVector("body", weight="C", config="dutch")
-            )
-            search_query = SearchQuery(query, config="dutch", search_type="websearch")
-            return (
-                self.annotate(document=vector, rank=SearchRank(vector, search_query))
-                .filter(document=search_query)
-                .order_by("-rank", "-published_at", "-id")
-            )
-        matches = self
-        for word in query.split()[:10]:
-            # Only the text of the body counts, not its markup ("strong", "href").
-            in_body_text = r"(^|>)[^<]*" + re.escape(word)
-            matches = matches.filter(
-                models.Q(title__icontains=word)
-                | models.Q(lead__icontains=word)
-                | models.Q(body__iregex=in_body_text)
-            )
-        return matches
-
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -211,7 +177,26 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        # In the order of every list (newest first, then by id): a page is found in
+        # the index, however deep (ambtenarenpanel.pagination), and counted there.
+        indexes = [
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="article_list_order"
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_category_order",
+            ),
+            models.Index(
+                fields=["author", "status", "-published_at", "-id"],
+                name="article_author_order",
+            ),
+            # The sitemap index's last change.
+            models.Index(
+                fields=["status", "-updated_at", "published_at"],
+                name="article_change_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -8,6 +8,7 @@ from django.utils import timezone
 from ambtenarenpanel.caching import invalidate
 
 from .models import Article, Comment
+from .signals import articles_changed
 
 
 @transaction.atomic
@@ -31,8 +32,12 @@ def set_article_status(*, articles: QuerySet[Article], status: str) -> int:
     changes = {"status": status, "updated_at": now}
     if status == Article.Status.PUBLISHED:
         changes["published_at"] = Greatest("published_at", Value(now))
-    count = articles.exclude(status=status).update(**changes)
+    changing = articles.exclude(status=status)
+    ids = list(changing.values_list("pk", flat=True))
+    count = changing.filter(pk__in=ids).update(**changes)
     invalidate()  # update() sends no signals
+    # In the same transaction: the search index changes with the articles, or not at all.
+    articles_changed.send(Article, article_ids=ids)
     return count
 
 

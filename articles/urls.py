@@ -16,6 +16,5 @@ urlpatterns = [
     path("auteur/<slug:slug>/feed/", feeds.AuthorFeed(), name="author-feed"),
     path("categorie/<slug:slug>/", views.category_detail, name="category"),
     path("categorie/<slug:slug>/feed/", feeds.CategoryFeed(), name="category-feed"),
-    path("zoeken/", views.search, name="search"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
 ]

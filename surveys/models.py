@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,11 +13,13 @@ class SurveyQuerySet(models.QuerySet):
             F("fieldwork_end").desc(nulls_last=True), "-id"
         )
 
-    def with_results(self) -> "SurveyQuerySet":
-        """Rounds with every question, option and result: four queries in all."""
-        return self.prefetch_related(
-            Prefetch("questions", queryset=Question.objects.with_results())
-        )
+    def with_results(self, *, all_segments: bool = True) -> "SurveyQuerySet":
+        """Rounds with every question, option and result: four queries in all.
+
+        ``all_segments`` as for ``Question.objects.with_results()``.
+        """
+        questions = Question.objects.with_results(all_segments=all_segments)
+        return self.prefetch_related(Prefetch("questions", queryset=questions))
 
 
 class Survey(models.Model):
@@ -94,18 +96,50 @@ class Survey(models.Model):
 
 
 class QuestionQuerySet(models.QuerySet):
-    def with_results(self) -> "QuestionQuerySet":
+    def with_results(self, *, all_segments: bool = True) -> "QuestionQuerySet":
         """Questions with their round, options in order and results with segment.
 
-        Three queries however many questions: what every chart needs.
+        Three queries however many questions: what every chart needs. With
+        ``all_segments=False``, only the results of Totaal, which is what
+        ``build_chart(all_segments=False)`` shows (the survey page, charts in
+        articles): a fifth of the rows when a round has four breakdowns. Pass the
+        questions to ``with_breakdowns_where_no_total()`` then, for the questions
+        that have no Totaal.
         """
-        results = Result.objects.select_related("segment")
-        options = AnswerOption.objects.order_by("order", "id").prefetch_related(
-            Prefetch("results", queryset=results)
-        )
         return self.select_related("survey").prefetch_related(
-            Prefetch("options", queryset=options)
+            _options_with_results(all_segments=all_segments)
         )
+
+
+def _options_with_results(*, all_segments: bool) -> Prefetch:
+    results = Result.objects.select_related("segment")
+    if not all_segments:
+        results = results.filter(segment__name=TOTAL_SEGMENT)
+    options = AnswerOption.objects.order_by("order", "id").prefetch_related(
+        Prefetch("results", queryset=results)
+    )
+    return Prefetch("options", queryset=options)
+
+
+def with_breakdowns_where_no_total(questions) -> list:
+    """``questions`` (from ``with_results(all_segments=False)``), with every result loaded
+    for those that have no Totaal figures: their chart shows the breakdowns instead.
+
+    No query when every question has Totaal figures; two more otherwise.
+    """
+    questions = list(questions)
+    without_total = [
+        question
+        for question in questions
+        if not any(option.results.all() for option in question.options.all())
+    ]
+    if without_total:
+        for question in without_total:
+            question._prefetched_objects_cache.pop("options", None)
+        prefetch_related_objects(
+            without_total, _options_with_results(all_segments=True)
+        )
+    return questions
 
 
 class Question(models.Model):

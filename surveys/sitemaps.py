@@ -1,10 +1,16 @@
 """The survey pages under /onderzoek/ in sitemap.xml: the list of rounds, every round and
-every question (each with its chart and table)."""
+every question (each with its chart and table), paged like every section of the index
+so that no sitemap grows with the number of rounds."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from ambtenarenpanel.pagination import KeysFirstPaginator
+
 from .models import Question, Survey
+
+#: URLs per sitemap page, as the articles' sections have.
+PAGE_SIZE = 200
 
 
 class SurveyListSitemap(Sitemap):
@@ -19,6 +25,7 @@ class SurveyListSitemap(Sitemap):
 
 class SurveySitemap(Sitemap):
     changefreq = "monthly"
+    limit = PAGE_SIZE
 
     def items(self):
         return Survey.objects.order_by("pk").only("slug")
@@ -26,6 +33,11 @@ class SurveySitemap(Sitemap):
 
 class QuestionSitemap(Sitemap):
     changefreq = "monthly"
+    limit = PAGE_SIZE
+
+    @property
+    def paginator(self):
+        return KeysFirstPaginator(self._items(), self.limit)
 
     def items(self):
         return (

@@ -8,7 +8,7 @@ from ambtenarenpanel.pagination import paginate
 
 from .charts import build_chart, build_charts
 from .export import results_csv, results_xlsx
-from .models import Question, Result, Survey
+from .models import Question, Result, Survey, with_breakdowns_where_no_total
 
 SURVEYS_PER_PAGE = 20
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,10 +24,11 @@ def survey_list(request: HttpRequest) -> HttpResponse:
 @cached_page()
 @require_safe
 def survey_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    survey = get_object_or_404(Survey.objects.with_results(), slug=slug)
-    charts = [
-        build_chart(question, all_segments=False) for question in survey.questions.all()
-    ]
+    survey = get_object_or_404(
+        Survey.objects.with_results(all_segments=False), slug=slug
+    )
+    questions = with_breakdowns_where_no_total(survey.questions.all())
+    charts = [build_chart(question, all_segments=False) for question in questions]
     return render(
         request, "surveys/survey_detail.html", {"survey": survey, "charts": charts}
     )

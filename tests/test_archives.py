@@ -51,7 +51,7 @@ ARCHIVES = {
     "home": lambda author, category: reverse("articles:home"),
     "author": lambda author, category: author.get_absolute_url(),
     "category": lambda author, category: category.get_absolute_url(),
-    "search": lambda author, category: reverse("articles:search") + "?q=Paginatest",
+    "search": lambda author, category: reverse("search:search") + "?q=Paginatest",
 }
 
 
@@ -197,7 +197,7 @@ def test_an_unknown_slug_is_the_site_404_page(client, url):
     content = response.content.decode()
     assert NOT_FOUND_TEXT in content
     assert 'lang="nl"' in content
-    assert reverse("articles:search") in content
+    assert reverse("search:search") in content
 
 
 def test_home_and_archives_answer_head_requests_and_refuse_posts(client):
@@ -206,7 +206,7 @@ def test_home_and_archives_answer_head_requests_and_refuse_posts(client):
         reverse("articles:home"),
         article.author.get_absolute_url(),
         article.category.get_absolute_url(),
-        reverse("articles:search") + "?q=artikel",
+        reverse("search:search") + "?q=artikel",
     ]
 
     for url in urls:

@@ -73,6 +73,22 @@ def test_a_chart_line_in_the_body_becomes_a_figure_with_caption_table_and_link(
     assert re.search(r'<script src="/static/js/charts[^"]*\.js" defer>', html)
 
 
+def test_a_chart_of_a_question_without_totaal_shows_its_breakdowns(client, survey):
+    question_with_results(
+        survey=survey,
+        code="kanalen",
+        labels=["E-mail", "Telefoon"],
+        percentages={"Gemeente": [70, 30], "Rijksoverheid": [60, 40]},
+    )
+    article = ArticleFactory(body="<p>[grafiek digitale-dienstverlening/kanalen]</p>")
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    figure_html = html[html.index('<figure class="chart') : html.index("</figure>")]
+    assert ">Gemeente<" in figure_html and ">Rijksoverheid<" in figure_html
+    assert "70\xa0%" in figure_html and "40\xa0%" in figure_html
+
+
 def test_a_chart_line_typed_with_extra_or_non_breaking_spaces_still_shows(
     client, question
 ):

@@ -468,7 +468,7 @@ def test_the_email_address_never_appears_on_a_public_page_or_feed(client):
         reverse("articles:home"),
         article.author.get_absolute_url(),
         article.category.get_absolute_url(),
-        reverse("articles:search") + "?q=kwartiermakers",
+        reverse("search:search") + "?q=kwartiermakers",
         reverse("articles:feed"),
         reverse("articles:category-feed", kwargs={"slug": article.category.slug}),
         reverse("sitemap"),

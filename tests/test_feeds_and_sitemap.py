@@ -121,12 +121,33 @@ def test_every_page_announces_the_feed(client, isamenleving):
     assert 'href="/categorie/isamenleving/feed/"' in category_page
 
 
-def sitemap_locations(client) -> list[str]:
+def sitemap_index(client) -> list[str]:
+    """The sitemaps that /sitemap.xml lists, as paths."""
     response = client.get(reverse("sitemap"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
-    return [loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    return [
+        loc.text.removeprefix("http://testserver")
+        for loc in root.findall("sm:sitemap/sm:loc", SITEMAP_NS)
+    ]
+
+
+def sitemap_urls(client, path: str) -> list[ET.Element]:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    return ET.fromstring(response.content).findall("sm:url", SITEMAP_NS)
+
+
+def sitemap_locations(client) -> list[str]:
+    """Every location of every sitemap in the index."""
+    return [
+        url.findtext("sm:loc", namespaces=SITEMAP_NS)
+        for path in sitemap_index(client)
+        for url in sitemap_urls(client, path)
+    ]
 
 
 def test_the_sitemap_lists_published_articles_only(client, isamenleving):
@@ -162,16 +183,79 @@ def test_the_sitemap_lists_the_archives_and_fixed_pages(client, isamenleving):
 def test_the_sitemap_gives_the_last_change_of_an_article(client):
     article = ArticleFactory(slug="met-datum")
 
-    response = client.get(reverse("sitemap"))
-
-    root = ET.fromstring(response.content)
-    for url in root.findall("sm:url", SITEMAP_NS):
+    for url in sitemap_urls(client, "/sitemap-articles.xml"):
         if url.findtext("sm:loc", namespaces=SITEMAP_NS).endswith("/met-datum/"):
             lastmod = url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
             assert lastmod == timezone.localdate(article.updated_at).isoformat()
             break
     else:
         pytest.fail("the article is not in the sitemap")
+
+
+def test_the_sitemap_is_an_index_of_paged_sitemaps_per_section(client, monkeypatch):
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    for number in range(5):
+        ArticleFactory(slug=f"artikel-{number}")
+
+    index = sitemap_index(client)
+
+    assert index == [
+        "/sitemap-articles.xml",
+        "/sitemap-articles.xml?p=2",
+        "/sitemap-articles.xml?p=3",
+        "/sitemap-archives.xml",
+        "/sitemap-pages.xml",
+        "/sitemap-survey-list.xml",
+        "/sitemap-surveys.xml",
+        "/sitemap-questions.xml",
+    ]
+    pages = [
+        [
+            url.findtext("sm:loc", namespaces=SITEMAP_NS)
+            for url in sitemap_urls(client, p)
+        ]
+        for p in index[:3]
+    ]
+    assert [len(page) for page in pages] == [2, 2, 1]
+    assert sorted(sum(pages, [])) == [
+        f"http://testserver/artikelen/artikel-{number}/" for number in range(5)
+    ]
+    assert client.get("/sitemap-articles.xml?p=4").status_code == 404
+    assert client.get("/sitemap-onbekend.xml").status_code == 404
+
+
+def test_the_index_gives_the_last_change_of_the_articles(client):
+    ArticleFactory(slug="ouder")
+    newest = ArticleFactory(slug="nieuwer")
+
+    root = ET.fromstring(client.get(reverse("sitemap")).content)
+
+    lastmods = {
+        item.findtext("sm:loc", namespaces=SITEMAP_NS): item.findtext(
+            "sm:lastmod", namespaces=SITEMAP_NS
+        )
+        for item in root.findall("sm:sitemap", SITEMAP_NS)
+    }
+    written = datetime.fromisoformat(lastmods["http://testserver/sitemap-articles.xml"])
+    assert written == newest.updated_at.replace(microsecond=written.microsecond)
+
+
+@pytest.mark.usefixtures("no_page_cache")
+@pytest.mark.parametrize("how_many", [3, 30])
+def test_the_sitemap_index_and_a_page_cost_the_same_queries_for_few_and_many(
+    client, django_assert_num_queries, how_many
+):
+    ArticleFactory.create_batch(how_many)
+
+    # Per section: the count for its pages (articles, archives, rounds, questions),
+    # and the articles' latest change.
+    with django_assert_num_queries(6):
+        client.get(reverse("sitemap"))
+    # The count for the paginator, then the page.
+    with django_assert_num_queries(2):
+        assert len(sitemap_urls(client, "/sitemap-articles.xml")) == how_many
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_robots_out_of_the_admin(client):

@@ -107,7 +107,7 @@ def test_the_cached_article_page_is_the_whole_page_with_chart_and_comment_form(
 
 def test_search_results_are_not_cached(client):
     ArticleFactory(title="Over kwartiermakers")
-    url = reverse("articles:search") + "?q=kwartiermakers"
+    url = reverse("search:search") + "?q=kwartiermakers"
     get(client, url)
 
     _, queries = get(client, url)

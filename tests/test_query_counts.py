@@ -70,7 +70,7 @@ def test_the_archives_and_the_search_cost_the_same_with_few_and_many_articles(
     urls = [
         first.author.get_absolute_url(),
         first.category.get_absolute_url(),
-        reverse("articles:search") + "?q=kwartiermakers",
+        reverse("search:search") + "?q=kwartiermakers",
         reverse("articles:feed"),
     ]
     few = [queries_for(client, url) for url in urls]

@@ -64,7 +64,8 @@ def test_the_rendered_article_page_costs_the_same_with_20_charts_and_200_comment
 
         html = response.content.decode()
         assert html.count('<figure class="chart') == charts
-        assert html.count('<article class="comment"') == comments
+        assert html.count('<article class="comment"') == min(comments, 50)
+        assert f"{comments} reactie" in html
     assert RENDERED_PAGE_QUERIES <= 10
 
 
@@ -103,4 +104,8 @@ def test_after_a_comment_is_approved_the_popular_article_costs_the_same_to_rende
 
     html = response.content.decode()
     assert html.count('<figure class="chart') == 20
-    assert html.count('<article class="comment"') == 201
+    assert "201 reacties" in html
+    assert (
+        f'id="reactie-{comment.pk}"'
+        in Client().get(popular.get_absolute_url() + "?reacties=5").content.decode()
+    )

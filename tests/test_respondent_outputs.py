@@ -170,7 +170,7 @@ def test_survey_page_article_feed_and_search_show_no_hidden_figure(client, round
     survey_page = page(client, reverse("surveys:survey-detail", args=["ronde"]))
     article_page = page(client, article.get_absolute_url())
     feed = page(client, reverse("articles:feed"))
-    search = page(client, reverse("articles:search") + "?q=app")
+    search = page(client, reverse("search:search") + "?q=app")
 
     assert "te weinig respondenten" in survey_page
     assert "te weinig respondenten" in article_page

@@ -90,7 +90,7 @@ def public_urls(site) -> list[str]:
         article.get_absolute_url(),
         article.author.get_absolute_url(),
         article.category.get_absolute_url(),
-        reverse("articles:search") + "?q=inleiding",
+        reverse("search:search") + "?q=inleiding",
         reverse("articles:feed"),
         reverse("articles:category-feed", kwargs={"slug": article.category.slug}),
         reverse("sitemap"),

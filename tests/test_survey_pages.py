@@ -317,6 +317,25 @@ def test_the_pages_load_the_vendored_chartjs_4_and_no_inline_script(client, ques
     assert all("src=" in attrs or "application/json" in attrs for attrs in scripts)
 
 
+def test_the_round_page_shows_totaal_and_the_breakdowns_of_a_question_without_it(
+    client, survey, question
+):
+    only_breakdowns = question_with_results(
+        survey=survey,
+        code="kanalen",
+        text="Welke kanalen gebruikt u?",
+        labels=["E-mail", "Telefoon"],
+        percentages={"Gemeente": [70, 30], "Rijksoverheid": [60, 40]},
+    )
+
+    html = client.get(survey.get_absolute_url()).content.decode()
+
+    agenda, kanalen = html.split(f'id="vraag-{only_breakdowns.code}"')
+    assert "57" in agenda and "61,5" not in agenda  # the question page has those
+    assert ">Gemeente<" in kanalen and ">Rijksoverheid<" in kanalen
+    assert "70" in kanalen and "60" in kanalen
+
+
 def make_round(questions: int):
     survey = SurveyFactory()
     for number in range(questions):

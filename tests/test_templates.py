@@ -134,7 +134,7 @@ def test_every_page_has_the_skip_link_menu_search_and_footer(client, db):
     assert '<a class="skip-link" href="#inhoud">Naar de inhoud</a>' in page
     assert '<main id="inhoud"' in page
     assert 'aria-current="page">Home</a>' in page
-    assert f'action="{reverse("articles:search")}"' in page
+    assert f'action="{reverse("search:search")}"' in page
     assert 'name="q"' in page
     for name in ["accessibility", "privacy", "articles:feed"]:
         assert f'href="{reverse(name)}"' in page
@@ -165,7 +165,7 @@ def test_page_links_on_the_search_page_keep_the_query_and_mark_the_current_page(
         ArticleFactory(title=f"Kwartiermakers {number}")
 
     page = client.get(
-        reverse("articles:search"), {"q": "kwartiermakers", "pagina": 2}
+        reverse("search:search"), {"q": "kwartiermakers", "pagina": 2}
     ).content.decode()
 
     assert '<nav class="pagination" aria-label="Paginering">' in page

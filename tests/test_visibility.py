@@ -66,12 +66,12 @@ PUBLIC_LISTS = {
     "home": lambda a: reverse("articles:home"),
     "author archive": lambda a: a.author.get_absolute_url(),
     "category archive": lambda a: a.category.get_absolute_url(),
-    "search": lambda a: reverse("articles:search") + f"?q={SEARCH_WORD}",
+    "search": lambda a: reverse("search:search") + f"?q={SEARCH_WORD}",
     "feed": lambda a: reverse("articles:feed"),
     "category feed": lambda a: reverse(
         "articles:category-feed", kwargs={"slug": a.category.slug}
     ),
-    "sitemap": lambda a: reverse("sitemap"),
+    "sitemap": lambda a: reverse("sitemap-section", kwargs={"section": "articles"}),
 }
 
 
@@ -147,7 +147,7 @@ def test_an_archive_of_only_hidden_articles_is_left_out_of_the_sitemap(client):
     ArticleFactory(category=category, author=author, draft=True)
     ArticleFactory(category=category, author=author, scheduled=True)
 
-    content = page(client, reverse("sitemap"))
+    content = page(client, reverse("sitemap-section", kwargs={"section": "archives"}))
 
     assert "/categorie/alleen-concepten/" not in content
     assert "/auteur/schrijver-van-concepten/" not in content

@@ -149,15 +149,21 @@ def figure_pieces(
     return pieces
 
 
-def plain(text: str, figures: ArticleFigures, *, is_html: bool) -> str:
-    """``text`` as plain words: no markup, no chart markers, tags as their figures."""
+def plain(
+    text: str, figures: ArticleFigures, *, is_html: bool, missing: bool = True
+) -> str:
+    """``text`` as plain words: no markup, no chart markers, tags as their figures.
+
+    ``missing=False`` leaves out a tag whose data are gone, instead of its
+    "(cijfer ontbreekt)" (the search index holds no such words)."""
     if is_html:
         text = _CHART_MARKER.sub(" ", text or "")
         text = _TAG_OR_BREAK.sub("\n", text)
     parts = []
     for piece in figure_pieces(text, figures, is_html=is_html):
         if piece.figure is not None:
-            parts.append(piece.figure.text)
+            if missing or piece.figure.figure is not None:
+                parts.append(piece.figure.text)
         elif is_html:
             parts.append(html.unescape(_MARKUP.sub("", piece.html)))
         else:
@@ -186,9 +192,10 @@ class RenderedText:
 
 
 def rendered_plain_texts(
-    articles: Iterable, *, figures: ArticleFigures | None = None
+    articles: Iterable, *, figures: ArticleFigures | None = None, missing: bool = True
 ) -> dict[int, RenderedText]:
-    """``rendered_plain_text()`` of many articles, by primary key, in three queries at most."""
+    """``rendered_plain_text()`` of many articles, by primary key, in three queries at most
+    (``missing``: see ``plain()``)."""
     articles = list(articles)
     figures = figures or ArticleFigures(
         *(
@@ -200,10 +207,10 @@ def rendered_plain_texts(
     return {
         article.pk: RenderedText(
             title=" ".join(article.title.split()),
-            lead=plain(article.lead, figures, is_html=False),
-            body=plain(article.body, figures, is_html=True),
+            lead=plain(article.lead, figures, is_html=False, missing=missing),
+            body=plain(article.body, figures, is_html=True, missing=missing),
             search_description=plain(
-                article.search_description, figures, is_html=False
+                article.search_description, figures, is_html=False, missing=missing
             ),
         )
         for article in articles

@@ -13,6 +13,8 @@ from articles import embeds
 register = template.Library()
 
 PAGE_PARAMETER = "pagina"
+#: ``?reacties=2``: the second page of an article's comments.
+COMMENT_PAGE_PARAMETER = "reacties"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,15 @@ def page_url(context, number) -> str:
         params[PAGE_PARAMETER] = str(number)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def comment_page_url(article, number) -> str:
+    """The link to page ``number`` of the article's comments, at the comments."""
+    query = (
+        f"?{_query({COMMENT_PAGE_PARAMETER: str(number)})}" if int(number) > 1 else ""
+    )
+    return f"{article.get_absolute_url()}{query}#reageer"
 
 
 @register.simple_tag

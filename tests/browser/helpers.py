@@ -17,8 +17,8 @@ PUBLIC_PAGES = {
     "article with charts and comments": SEED_URL,
     "author archive": reverse("articles:author", kwargs={"slug": "ambtenarenpanel"}),
     "category archive": reverse("articles:category", kwargs={"slug": "isamenleving"}),
-    "search results": reverse("articles:search") + "?q=webcare",
-    "search without results": reverse("articles:search") + "?q=onvindbaarwoord",
+    "search results": reverse("search:search") + "?q=webcare",
+    "search without results": reverse("search:search") + "?q=onvindbaarwoord",
     "survey rounds": reverse("surveys:survey-list"),
     "survey round": reverse("surveys:survey-detail", kwargs={"slug": SEED_SLUG}),
     "question page": reverse(
