@@ -98,6 +98,24 @@ def test_a_bad_request_gets_the_sites_dutch_400_page(client):
     assert "Bad Request" not in content
 
 
+def test_the_400_page_speaks_the_readers_language_not_that_of_the_previous_request(
+    client, db
+):
+    # The thread served an English reader just before; a forged Host header fails
+    # before the language of the request is chosen.
+    client.get("/privacy/", HTTP_ACCEPT_LANGUAGE="en")
+
+    dutch = client.get("/", HTTP_HOST="niet-toegestaan.example")
+    english = client.get(
+        "/", HTTP_HOST="niet-toegestaan.example", HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert dutch.status_code == english.status_code == 400
+    assert '<html lang="nl">' in dutch.content.decode()
+    assert "Ongeldig verzoek" in dutch.content.decode()
+    assert '<html lang="en">' in english.content.decode()
+
+
 def test_the_accessibility_statement_claims_wcag_21_aa_and_says_how_to_report_a_problem(
     client,
 ):
