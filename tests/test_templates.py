@@ -8,7 +8,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from django.conf import settings as django_settings
 from django.template.loader import render_to_string
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from ambtenarenpanel.views import server_error
@@ -292,3 +292,33 @@ def test_the_stylesheets_stay_light():
     ]
 
     assert sum(sizes) < 90_000
+
+
+def test_a_form_posted_without_its_csrf_cookie_gets_the_sites_dutch_403_page(db):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(
+        "/admin/login/", {"username": "redacteur", "password": "geheim"}
+    )
+
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert '<html lang="nl">' in content
+    assert '<h1 class="page-title">Formulier niet verstuurd</h1>' in content
+    assert "cookies" in content
+    assert 'href="/"' in content
+    assert "Forbidden" not in content
+
+
+def test_a_page_a_staff_member_may_not_see_gets_the_sites_dutch_403_page(
+    moderator_client, article
+):
+    response = moderator_client.get(
+        reverse("articles:article-preview", kwargs={"slug": article.slug})
+    )
+
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert '<html lang="nl">' in content
+    assert '<h1 class="page-title">Geen toegang</h1>' in content
+    assert "Forbidden" not in content
