@@ -2,7 +2,17 @@
 
 from playwright.sync_api import expect
 
-from .helpers import HOME_PAGE_2, PUBLIC_PAGES, horizontal_overflow, read_figure
+from articles.models import Article
+from tests.factories import CommentFactory
+
+from .helpers import (
+    HOME_PAGE_2,
+    PUBLIC_PAGES,
+    SEED_SLUG,
+    SEED_URL,
+    horizontal_overflow,
+    read_figure,
+)
 
 
 def test_no_page_scrolls_sideways_on_a_phone_or_a_desktop(new_page, many_articles):
@@ -32,3 +42,25 @@ def test_charts_fit_their_column_on_a_phone_and_a_desktop(new_page):
                 assert 0 < state["canvasWidth"] <= state["figureWidth"] + 0.5
                 assert state["figureWidth"] <= width
             assert horizontal_overflow(page) == 0
+
+
+def test_a_comment_with_a_long_unbroken_name_does_not_widen_the_page_at_320_px(
+    new_page,
+):
+    article = Article.objects.get(slug=SEED_SLUG)
+    CommentFactory(
+        article=article,
+        name="Arbeidsongeschiktheidsverzekeringsmaatschappijbeleidsmedewerkers",
+        website="https://example.org/" + "pad" * 20,
+        body="Zie https://www.example.org/" + "heel-lang-adres-" * 10,
+    )
+    CommentFactory(
+        article=article,
+        name="Arbeidsongeschiktheidsverzekeringsmaatschappijvergaderingsnotulen",
+    )
+    page = new_page(width=320)
+
+    page.goto(SEED_URL)
+
+    expect(page.locator(".comment__author").last).to_be_visible()
+    assert horizontal_overflow(page) == 0
