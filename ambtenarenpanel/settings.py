@@ -475,9 +475,21 @@ SERVE_MEDIA = env_flag("SERVE_MEDIA", default=not S3_BUCKET)
 # None: <system temp folder>/ambtenarenpanel-images.
 PENDING_IMAGE_DIR = None
 
+
+def _without_traceback():  # a logging filter: the message, not the traceback
+    def keep_message(record):
+        record.exc_info = record.exc_text = None
+        return True
+
+    return keep_message
+
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": _without_traceback}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # A forged Host header (scanners send them all day) gets the 400 page: one line.
+    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
 }

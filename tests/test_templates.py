@@ -98,6 +98,17 @@ def test_a_bad_request_gets_the_sites_dutch_400_page(client):
     assert "Bad Request" not in content
 
 
+def test_a_forged_host_header_is_logged_as_one_line_without_a_traceback(
+    client, db, caplog
+):
+    client.get("/", HTTP_HOST="niet-toegestaan.example")
+
+    records = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert len(records) == 1
+    assert "niet-toegestaan.example" in records[0].getMessage()
+    assert records[0].exc_info is None and not records[0].exc_text
+
+
 def test_the_400_page_speaks_the_readers_language_not_that_of_the_previous_request(
     client, db
 ):
