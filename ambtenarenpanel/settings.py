@@ -490,6 +490,14 @@ LOGGING = {
     "filters": {"without_traceback": {"()": _without_traceback}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    # A forged Host header (scanners send them all day) gets the 400 page: one line.
-    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
+    # Bad input that Django answers with a 400 (a forged Host header, which scanners send
+    # all day; a tampered admin URL; too many fields): one line each, no traceback.
+    "loggers": {
+        f"django.security.{name}": {"filters": ["without_traceback"]}
+        for name in (  # noqa: SIM905 (one line of names, not one line each)
+            "DisallowedHost DisallowedModelAdminLookup DisallowedModelAdminToField "
+            "DisallowedRedirect RequestDataTooBig SuspiciousFileOperation "
+            "SuspiciousMultipartForm SuspiciousOperation TooManyFieldsSent TooManyFilesSent"
+        ).split()
+    },
 }

@@ -109,6 +109,18 @@ def test_a_forged_host_header_is_logged_as_one_line_without_a_traceback(
     assert records[0].exc_info is None and not records[0].exc_text
 
 
+def test_a_tampered_admin_address_is_a_400_logged_without_a_traceback(
+    admin_client_logged_in, caplog
+):
+    response = admin_client_logged_in.get(
+        reverse("admin:articles_article_changelist") + "?_to_field=password"
+    )
+
+    assert response.status_code == 400
+    records = [r for r in caplog.records if r.name.startswith("django.security.")]
+    assert records and all(r.exc_info is None for r in records)
+
+
 def test_the_400_page_speaks_the_readers_language_not_that_of_the_previous_request(
     client, db
 ):
