@@ -15,7 +15,7 @@ from pathlib import Path
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from ambtenarenpanel.caching import SURVEYS, invalidate
+from ambtenarenpanel.caching import invalidate
 from surveys.checks import min_group_size
 from surveys.models import AnswerOption, Question, Result, Segment, Survey
 from surveys.signals import survey_data_changed
@@ -80,7 +80,7 @@ def import_respondents(
     try:
         with transaction.atomic():
             apply_plan(plan, summary, report)
-            invalidate(SURVEYS)
+            invalidate()
             _announce_on_commit(survey, summary.changed_question_ids)
     except (IntegrityError, DatabaseError):
         logger.exception("Import of respondents failed in the database")
