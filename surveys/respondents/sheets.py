@@ -1,8 +1,7 @@
 """The one place where respondent imports meet the project's spreadsheet reading.
 
 Everything else in this package reads tables through ``read_table()``; when the
-readers move (``surveys/resources.py`` → ``surveys/spreadsheets.py``), only the
-imports below change.
+spreadsheet readers (``surveys/spreadsheets/``) change, only the imports below change.
 
 A ``Table`` is the header row and an iterator of ``(row_number, cells)`` pairs in
 sheet numbering (header = row 1), blank rows left out. CSV is read here, without the
