@@ -22,7 +22,8 @@ from surveys.signals import survey_data_changed
 from surveys.statistics import effective_n
 
 from .answers import Answers, read_answers
-from .codebook import PROFIEL, Codebook, finish, read_codebook
+from .codebook import PROFIEL, Codebook, read_codebook
+from .codebook_check import finish
 from .compute import QuestionFigures, compute, segment_keys
 from .sav import read_sav
 from .sheets import SpreadsheetError, is_sav, read_table
