@@ -129,10 +129,15 @@ def _read_zip(data: bytes, headers: frozenset[str]) -> Sheet:
 
 # A formula cell without a stored result: ``<f>…</f>`` or ``<f …/>``, then no or an
 # empty ``<v>``. Excel and LibreOffice always store the result; reading the values
-# only would turn such a cell into an empty one.
+# only would turn such a cell into an empty one. A cell typed ``t="str"`` has a
+# computed text result, and an empty ``<v>`` there is the empty text that a formula
+# such as =ALS(A2="";"";…) gives: that is a result, not a missing one.
 _UNCOMPUTED_FORMULA = re.compile(
-    rb"(?:</f>|<f\b[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+    rb'<c\b(?![^>]*\bt="str")[^>]*>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)'
+    rb"\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
 )
+#: Bytes of one chunk kept for the next, so that a cell split between them is seen.
+_OVERLAP = 4096
 
 
 def _uncomputed_formulas(archive: zipfile.ZipFile) -> bool:
@@ -148,5 +153,5 @@ def _uncomputed_formulas(archive: zipfile.ZipFile) -> bool:
             while chunk := sheet.read(1 << 20):
                 if _UNCOMPUTED_FORMULA.search(tail + chunk):
                     return True
-                tail = chunk[-200:]
+                tail = chunk[-_OVERLAP:]
     return False
