@@ -158,6 +158,21 @@ def test_a_file_with_decimal_commas_and_points_refuses_what_it_cannot_read(tmp_p
     )
 
 
+def test_percentages_with_three_decimals_are_read_as_decimals(tmp_path):
+    """33,333 can only be a percentage with three decimals (33 333 % is none), also in
+    a file whose other numbers show no decimal separator."""
+    rows = [
+        [SLUG, "v1", Q1, "single", "Ja", "33,333", "1", "", 1],
+        [SLUG, "v1", Q1, "single", "Nee", "66,667", "2", "", 2],
+        [SLUG, "v2", Q2, "multi", "E-mail", "1.250", "", "", ""],
+    ]
+
+    run(csv_file(tmp_path / "drie.csv", rows, delimiter=";"))
+
+    assert percentages() == {"Ja": Decimal("33.33"), "Nee": Decimal("66.67")}
+    assert percentages("v2") == {"E-mail": Decimal("1.25")}
+
+
 # --- Texts a spreadsheet turned into dates or numbers -----------------------------------
 
 
