@@ -91,6 +91,29 @@ def test_multi_percentages_are_over_respondents_who_chose_any_option(tmp_path):
         assert abs(float(result.percentage) - share) <= 0.05
 
 
+def test_codes_written_as_decimals_by_pandas_or_r_are_the_codes(tmp_path):
+    """pandas and R write a number column with empty cells as 1.0, 2.0, 0.0: a person
+    reads code 1 and "chosen", and the figures are those of the plain file."""
+    people = example_people()
+    rows = [
+        [f"{value}.0" if value.isdigit() else value for value in row]
+        for row in answer_rows(people)
+    ]
+    codebook, _plain = write_round(tmp_path, "csv")
+    answers = write("csv", tmp_path / "pandas.csv", answer_headers(), rows)
+    assert "1.0,0.0" in answers.read_text()
+
+    summary = import_respondents(
+        survey=SurveyFactory(), answers=answers, codebook=codebook
+    )
+
+    assert summary.is_valid, summary.errors
+    for label, percentage in expected_single(people).items():
+        assert abs(float(figure("bekend", label).percentage) - percentage) <= 0.05
+    answered = [p for p in people if "1" in p.kanalen.values()]
+    assert figure("kanalen", "E-mail").n == len(answered)
+
+
 def test_weights_give_weighted_percentages_and_a_kish_effective_n(tmp_path):
     survey = SurveyFactory()
     people = example_people()
