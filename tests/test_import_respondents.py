@@ -308,3 +308,32 @@ def test_the_command_refuses_an_unknown_round(tmp_path):
         call_command(
             "import_respondents", str(answers), codebook=str(codebook), survey="nee"
         )
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_workbook_wider_than_200_columns_is_imported(tmp_path, kind):
+    """An answers file has a column per question and per multi option: a round with a
+    multi question of 250 topics is 257 columns wide, in a workbook as in a CSV."""
+    from tests.respondent_files import CODEBOOK_HEADERS, codebook_rows
+
+    people = example_people()
+    book = codebook_rows() + [
+        ("thema", "Welke thema's?" if i == 0 else "", "multi" if i == 0 else "")
+        + (f"t{i}", f"Thema {i}", i + 1)
+        for i in range(250)
+    ]
+    headers = answer_headers() + [f"thema_t{i}" for i in range(250)]
+    rows = [
+        row + [int((j + i) % 5 == 0) for i in range(250)]
+        for j, row in enumerate(answer_rows(people))
+    ]
+    codebook = write(kind, tmp_path / f"codeboek.{kind}", CODEBOOK_HEADERS, book)
+    answers = write(kind, tmp_path / f"antwoorden.{kind}", headers, rows)
+
+    summary = import_respondents(
+        survey=SurveyFactory(), answers=answers, codebook=codebook
+    )
+
+    assert summary.is_valid, summary.errors
+    chosen = sum(row[-1] for row in rows)
+    assert figure("thema", "Thema 249").count == chosen

@@ -118,7 +118,7 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
     try:
         code_table = read_table(_bytes(codebook)) if codebook is not None else None
     except SpreadsheetError as error:
-        issues.add(str(error).rstrip("."), file=CODEBOOK)
+        issues.fail(str(error).rstrip("."), file=CODEBOOK)
         return empty
     data = _bytes(answers)
     try:
@@ -138,7 +138,7 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
                 return empty
             table = read_table(data)
     except SpreadsheetError as error:
-        issues.add(str(error).rstrip("."), file=ANSWERS)
+        issues.fail(str(error).rstrip("."), file=ANSWERS)
         return empty
     if issues:
         return empty
@@ -151,7 +151,7 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
             progress=lambda done, total: report(CHECKING, done, total),
         )
     except SpreadsheetError as error:
-        issues.add(str(error).rstrip("."), file=ANSWERS)
+        issues.fail(str(error).rstrip("."), file=ANSWERS)
         return empty
     return book, parsed
 

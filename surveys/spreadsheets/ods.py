@@ -48,14 +48,16 @@ _STYLE = f"{STYLE} style"
 _TABLE_PROPERTIES = f"{STYLE} table-properties"
 
 
-def read_ods(archive: zipfile.ZipFile, headers: frozenset[str]) -> Sheet:
+def read_ods(
+    archive: zipfile.ZipFile, headers: frozenset[str], max_columns: int = MAX_COLUMNS
+) -> Sheet:
     """The first visible table whose first row has ``headers``; else the first visible one."""
     skipped, first_visible, hidden_match = [], None, None
-    for table in _parse(archive, _ContentReader(TextCells())):
+    for table in _parse(archive, _ContentReader(TextCells(), max_columns=max_columns)):
         names = {normalize_header(value) for value in table.header}
         has_headers = bool(table.header) and headers <= names
         if table.visible and has_headers:
-            return _sheet(archive, table, skipped)
+            return _sheet(archive, table, skipped, max_columns)
         if table.visible and first_visible is None:
             first_visible = (table, list(skipped))
         if not table.visible and has_headers and hidden_match is None:
@@ -65,12 +67,12 @@ def read_ods(archive: zipfile.ZipFile, headers: frozenset[str]) -> Sheet:
         raise SpreadsheetError(hidden_sheet_message(hidden_match))
     if first_visible is None:
         raise SpreadsheetError(empty_sheet_message())
-    return _sheet(archive, *first_visible)
+    return _sheet(archive, *first_visible, max_columns)
 
 
-def _sheet(archive, table: _Table, skipped) -> Sheet:
+def _sheet(archive, table: _Table, skipped, max_columns: int) -> Sheet:
     texts = TextCells()
-    reader = _ContentReader(texts, only=table.index)
+    reader = _ContentReader(texts, only=table.index, max_columns=max_columns)
     return Sheet(
         format="ods",
         name=table.name,
@@ -117,8 +119,10 @@ class _ContentReader:
     """expat callbacks. Without ``only``: a ``_Table`` per table, with its first row.
     With ``only`` (a table's index): that table's rows as ``SheetRow``s."""
 
-    def __init__(self, texts: TextCells, *, only: int | None = None):
-        self.texts, self.only = texts, only
+    def __init__(
+        self, texts: TextCells, *, only: int | None = None, max_columns=MAX_COLUMNS
+    ):
+        self.texts, self.only, self.max_columns = texts, only, max_columns
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.parser.StartDoctypeDeclHandler = self._refuse_doctype
         self.parser.StartElementHandler = self._start
@@ -266,8 +270,8 @@ class _ContentReader:
             self.blank_cells += self.cell_repeat  # counted; only kept before a value
             return
         width = len(self.row) + self.blank_cells + self.cell_repeat
-        if width > MAX_COLUMNS:
-            raise SpreadsheetError(too_large_message())
+        if width > self.max_columns:
+            raise SpreadsheetError(too_large_message(columns=self.max_columns))
         self.row.extend([None] * self.blank_cells)
         self.blank_cells = 0
         self.row.extend([value] * self.cell_repeat)

@@ -208,12 +208,12 @@ def not_a_spreadsheet_message() -> str:
     )
 
 
-def too_large_message(row: int | None = None) -> str:
+def too_large_message(row: int | None = None, *, columns: int = MAX_COLUMNS) -> str:
     if row is None:
         return _(
             "Dit werkblad heeft gegevens voorbij kolom %(columns)d; zo breed kan een "
             "importbestand niet zijn. Verwijder de gegevens rechts van de tabel."
-        ) % {"columns": MAX_COLUMNS}
+        ) % {"columns": columns}
     return _(
         "Dit werkblad heeft gegevens voorbij rij %(rows)s (rij %(row)s); zoveel rijen "
         "worden niet gelezen. Splits het bestand in delen, bijvoorbeeld per vraag."

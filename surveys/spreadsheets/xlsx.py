@@ -43,7 +43,9 @@ def is_percent_format(number_format: str | None) -> bool:
     return bool(number_format) and "%" in _LITERALS.sub("", number_format)
 
 
-def read_xlsx(data: bytes, headers: frozenset[str]) -> Sheet:
+def read_xlsx(
+    data: bytes, headers: frozenset[str], max_columns: int = MAX_COLUMNS
+) -> Sheet:
     import openpyxl
 
     try:
@@ -53,7 +55,7 @@ def read_xlsx(data: bytes, headers: frozenset[str]) -> Sheet:
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise SpreadsheetError(not_a_spreadsheet_message()) from error
     try:
-        return _choose(workbook, headers)
+        return _choose(workbook, headers, max_columns)
     except SpreadsheetError:
         workbook.close()
         raise
@@ -62,16 +64,16 @@ def read_xlsx(data: bytes, headers: frozenset[str]) -> Sheet:
         raise SpreadsheetError(not_a_spreadsheet_message()) from error
 
 
-def _choose(workbook, headers: frozenset[str]) -> Sheet:
+def _choose(workbook, headers: frozenset[str], max_columns: int) -> Sheet:
     """The first visible sheet whose first row has ``headers``; else the first visible one."""
     skipped, first_visible, hidden_match = [], None, None
     for worksheet in workbook.worksheets:
-        header_row = _header_row(workbook, worksheet)
+        header_row = _header_row(workbook, worksheet, max_columns)
         names = {normalize_header(value) for value in header_row}
         has_headers = bool(header_row) and headers <= names
         visible = worksheet.sheet_state == "visible"
         if visible and has_headers:
-            return _sheet(workbook, worksheet, header_row, skipped)
+            return _sheet(workbook, worksheet, header_row, skipped, max_columns)
         if visible and first_visible is None:
             first_visible = (worksheet, header_row, list(skipped))
         if not visible and has_headers and hidden_match is None:
@@ -82,7 +84,7 @@ def _choose(workbook, headers: frozenset[str]) -> Sheet:
     if first_visible is None:
         raise SpreadsheetError(empty_sheet_message())
     worksheet, header_row, skipped = first_visible
-    return _sheet(workbook, worksheet, header_row, skipped)
+    return _sheet(workbook, worksheet, header_row, skipped, max_columns)
 
 
 def hidden_sheet_message(name: str) -> str:
@@ -93,15 +95,15 @@ def hidden_sheet_message(name: str) -> str:
     ) % {"name": name}
 
 
-def _header_row(workbook, worksheet) -> list:
-    for row in _rows(workbook, worksheet, TextCells()):
+def _header_row(workbook, worksheet, max_columns: int) -> list:
+    for row in _rows(workbook, worksheet, TextCells(), max_columns):
         return list(row.cells) if row.number == 1 else []
     return []
 
 
-def _sheet(workbook, worksheet, header_row: list, skipped) -> Sheet:
+def _sheet(workbook, worksheet, header_row: list, skipped, max_columns: int) -> Sheet:
     texts = TextCells()
-    rows = _rows(workbook, worksheet, texts, close=True)
+    rows = _rows(workbook, worksheet, texts, max_columns, close=True)
     if header_row:
         next(rows)  # the header row, read above
     size = worksheet.max_row
@@ -116,7 +118,9 @@ def _sheet(workbook, worksheet, header_row: list, skipped) -> Sheet:
     )
 
 
-def _rows(workbook, worksheet, texts: TextCells, close=False) -> Iterator[SheetRow]:
+def _rows(
+    workbook, worksheet, texts: TextCells, max_columns: int, close=False
+) -> Iterator[SheetRow]:
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -154,8 +158,8 @@ def _rows(workbook, worksheet, texts: TextCells, close=False) -> Iterator[SheetR
                     if value is None or value == "":
                         continue
                     column = cell["column"]
-                    if column > MAX_COLUMNS:
-                        raise SpreadsheetError(too_large_message())
+                    if column > max_columns:
+                        raise SpreadsheetError(too_large_message(columns=max_columns))
                     value = _typed(value, cell["style_id"], number, texts, is_percent)
                     if value is None:
                         continue
