@@ -309,3 +309,28 @@ def test_a_tiny_ods_that_repeats_a_wide_row_is_refused_before_filling_the_memory
     assert not summary.is_valid
     assert "meer dan 200.000 cellen" in summary.errors[0].message
     assert not Respondent.objects.exists()
+
+
+def test_a_hidden_column_of_an_answers_workbook_is_refused(tmp_path):
+    """A hidden column's answers would be counted though nobody sees them."""
+    from openpyxl import load_workbook
+
+    survey = SurveyFactory()
+    book = write("xlsx", tmp_path / "codeboek.xlsx", CODEBOOK_HEADERS, codebook_rows())
+    answers = write(
+        "xlsx",
+        tmp_path / "antwoorden.xlsx",
+        answer_headers(),
+        answer_rows(example_people()),
+    )
+    workbook = load_workbook(answers)
+    workbook.active.column_dimensions["D"].hidden = True  # bekend
+    workbook.save(answers)
+
+    summary = import_respondents(survey=survey, answers=answers, codebook=book)
+
+    assert not summary.is_valid
+    assert "De kolom ‘bekend’ van werkblad ‘Resultaten’ is verborgen" in str(
+        summary.errors[0]
+    )
+    assert not Respondent.objects.exists()

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from surveys.importing.cells import cell_text
+from surveys.importing.check import hidden_columns_issue
 from surveys.spreadsheets import (
     OLE_MAGIC,
     ZIP_MAGIC,
@@ -73,6 +74,13 @@ def read_table(data: bytes) -> Table:
     """The sheet of an xlsx, ods or csv file; ``SpreadsheetError`` for anything else."""
     if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):
         sheet = read_sheet(data, max_columns=MAX_ANSWER_COLUMNS)
+        hidden = [
+            cell_text(header)
+            for index, header in enumerate(sheet.headers)
+            if index in sheet.hidden_columns and cell_text(header)
+        ]
+        if hidden:
+            raise SpreadsheetError(hidden_columns_issue(hidden, sheet).message)
         return Table(
             headers=list(sheet.headers),
             rows=_sheet_rows(sheet),

@@ -42,6 +42,7 @@ CHUNK = 1 << 16
 _TABLE = f"{TABLE} table"
 _ROW = f"{TABLE} table-row"
 _CELLS = (f"{TABLE} table-cell", f"{TABLE} covered-table-cell")
+_COLUMN = f"{TABLE} table-column"
 _P = f"{TEXT} p"
 _ANNOTATION = f"{OFFICE} annotation"
 _STYLE = f"{STYLE} style"
@@ -79,6 +80,7 @@ def _sheet(archive, table: _Table, skipped, max_columns: int) -> Sheet:
         headers=["" if value is None else str(value).strip() for value in table.header],
         rows=(row for row in _parse(archive, reader) if row.number > 1),
         skipped=skipped,
+        hidden_columns=set(table.hidden_columns),
         texts=texts,
     )
 
@@ -89,6 +91,8 @@ class _Table:
     def __init__(self, index: int, name: str, visible: bool):
         self.index, self.name, self.visible = index, name, visible
         self.header: list = []
+        self.hidden_columns: set[int] = set()
+        self.columns = 0  # the table's columns declared so far
 
 
 def _parse(archive: zipfile.ZipFile, reader: _ContentReader) -> Iterator:
@@ -172,6 +176,8 @@ class _ContentReader:
                 attributes.get(f"{TABLE} number-columns-repeated")
             )
             self.paragraphs = []
+        elif name == _COLUMN and self.table is not None:
+            self._column(attributes)
         elif name == _ROW:
             self._start_row(attributes)
         elif name == _TABLE:
@@ -231,6 +237,15 @@ class _ContentReader:
         elif self.reading:
             raise _Stop
         self.reading = False
+
+    def _column(self, attributes: dict) -> None:
+        """A column declaration: ``table:visibility`` collapse or filter hides it."""
+        table = self.table
+        repeat = _count(attributes.get(f"{TABLE} number-columns-repeated"))
+        if attributes.get(f"{TABLE} visibility", "visible") != "visible":
+            last = min(table.columns + repeat, self.max_columns)
+            table.hidden_columns.update(range(table.columns, last))
+        table.columns = min(table.columns + repeat, self.max_columns + 1)
 
     def _start_row(self, attributes: dict) -> None:
         self.row_repeat = _count(attributes.get(f"{TABLE} number-rows-repeated"))

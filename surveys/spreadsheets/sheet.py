@@ -140,6 +140,9 @@ class Sheet:
     encoding: str | None = None  # CSV only
     delimiter: str | None = None  # CSV only
     skipped: list[SkippedSheet] = field(default_factory=list)
+    #: Columns hidden in the spreadsheet program (0 is the first), known once the header
+    #: row is read; empty for CSV.
+    hidden_columns: set[int] = field(default_factory=set)
     texts: TextCells = field(default_factory=TextCells, repr=False)
     #: A guess of the number of rows, for progress bars (None: unknown).
     size_hint: int | None = None

@@ -103,9 +103,10 @@ def _header_row(workbook, worksheet, max_columns: int) -> list:
 
 def _sheet(workbook, worksheet, header_row: list, skipped, max_columns: int) -> Sheet:
     texts = TextCells()
-    rows = _rows(workbook, worksheet, texts, max_columns, close=True)
+    hidden: set[int] = set()
+    rows = _rows(workbook, worksheet, texts, max_columns, close=True, hidden=hidden)
     if header_row:
-        next(rows)  # the header row, read above
+        next(rows)  # the header row, read above; the columns are known by then
     size = worksheet.max_row
     return Sheet(
         format="xlsx",
@@ -113,14 +114,16 @@ def _sheet(workbook, worksheet, header_row: list, skipped, max_columns: int) -> 
         headers=["" if value is None else str(value).strip() for value in header_row],
         rows=rows,
         skipped=skipped,
+        hidden_columns=hidden,
         texts=texts,
         size_hint=size - 1 if size else None,
     )
 
 
 def _rows(
-    workbook, worksheet, texts: TextCells, max_columns: int, close=False
+    workbook, worksheet, texts: TextCells, max_columns: int, close=False, hidden=None
 ) -> Iterator[SheetRow]:
+    """The rows with a value; ``hidden`` (a set) gets the hidden columns' indexes."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -151,7 +154,11 @@ def _rows(
                 date_formats=workbook._date_formats,
                 timedelta_formats=workbook._timedelta_formats,
             )
+            columns_known = hidden is None
             for number, cells in parser.parse():
+                if not columns_known:  # <cols> comes before the first row
+                    hidden.update(_hidden_columns(parser, max_columns))
+                    columns_known = True
                 values: list = []
                 for cell in cells:
                     value = cell["value"]
@@ -182,6 +189,20 @@ def _rows(
     finally:
         if close:
             workbook.close()
+
+
+def _hidden_columns(parser, max_columns: int) -> set[int]:
+    """The indexes (0 is column A) of the columns that ``<cols>`` hides."""
+    hidden = set()
+    for attributes in parser.column_dimensions.values():
+        if attributes.get("hidden") not in ("1", "true"):
+            continue
+        try:
+            first, last = int(attributes["min"]), int(attributes.get("max", 0))
+        except (KeyError, ValueError):
+            continue
+        hidden.update(range(first - 1, min(max(first, last), max_columns)))
+    return hidden
 
 
 def _typed(value, style_id, row: int, texts: TextCells, is_percent):
