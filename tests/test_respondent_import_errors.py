@@ -334,3 +334,35 @@ def test_a_hidden_column_of_an_answers_workbook_is_refused(tmp_path):
         summary.errors[0]
     )
     assert not Respondent.objects.exists()
+
+
+def test_a_sav_variable_without_value_labels_is_refused_naming_the_variable(tmp_path):
+    """SPSS exports carry open answers and numbers such as an age in years: they have
+    no value labels, so no answers to count; the message names the variable and what
+    to do in SPSS, not a codebook column of a codebook that has no such row."""
+    import pandas as pd
+    import pyreadstat
+
+    people = example_people()[:40]
+    path = tmp_path / "ronde.sav"
+    pyreadstat.write_sav(
+        pd.DataFrame(
+            {
+                "respondent": [p.id for p in people],
+                "bekend": [float(p.bekend or 9) for p in people],
+                "toelichting": [f"Omdat {i}" for i in range(len(people))],
+            }
+        ),
+        str(path),
+        column_labels={"bekend": "Kent u de Agenda?", "toelichting": "Toelichting"},
+        variable_value_labels={"bekend": {1.0: "Ja", 2.0: "Nee", 9.0: "Weet niet"}},
+    )
+
+    summary = import_respondents(survey=SurveyFactory(), answers=path)
+
+    assert not summary.is_valid
+    (message,) = [str(issue) for issue in summary.errors]
+    assert "kolom ‘toelichting’" in message
+    assert "de variabele ‘toelichting’ heeft geen waardelabels" in message
+    assert "waarde" not in message.split(":")[0]
+    assert not Respondent.objects.exists()

@@ -84,6 +84,20 @@ def _finish_question(draft: DraftQuestion, issues: Issues) -> CodebookQuestion |
         )
     elif text.startswith(FORMULA_PREFIXES):
         problem(_formula_message(), row=draft.texts[text], column="vraag")
+    if not draft.options and draft.file != CODEBOOK:
+        # A variable of a .sav file without value labels: an open answer, or a number
+        # such as an age in years.
+        problem(
+            _(
+                "de variabele ‘%(code)s’ heeft geen waardelabels, dus geen antwoorden "
+                "om te tellen (een open antwoord of een getal zoals een leeftijd in "
+                "jaren wordt niet geïmporteerd); verwijder de variabele uit het "
+                ".sav-bestand, of geef haar waardelabels in SPSS"
+            )
+            % {"code": code},
+            column=code,
+        )
+        return None
     if not draft.options:
         problem(
             _("%(question)s (%(type)s) heeft geen antwoordwaarden")
