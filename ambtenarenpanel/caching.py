@@ -34,10 +34,6 @@ from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
 
-# Names of the per-scope design before this one, accepted and ignored by invalidate().
-ARTICLES = "artikelen"
-SURVEYS = "onderzoek"
-
 #: Query parameters that make a URL personal: never answered from or stored in a cache.
 #: The comment form redirects to ``?reactie=ontvangen``, which shows the reader's notice.
 PERSONAL_PARAMETERS = frozenset({"reactie"})
@@ -50,7 +46,7 @@ _next_change_sources: list[Callable[[], datetime | None]] = []
 _unless: dict[type, Callable] = {}
 
 
-def invalidate(*_scopes: str) -> None:
+def invalidate() -> None:
     """Make every cached page stale: now, and again when the transaction commits.
 
     The second bump makes unreachable a page that another process rendered from the
@@ -161,12 +157,9 @@ def _key(kind: str, *parts: str) -> str:
     return f"pages:{kind}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
-def cached_fragment(
-    name: str, *, vary: str, render: Callable[[], str], scopes: Iterable[str] = ()
-) -> str:
+def cached_fragment(name: str, *, vary: str, render: Callable[[], str]) -> str:
     """``render()``, kept under the current version: for the costly part of a page that
-    is also rendered for readers the page cache does not answer (staff, a comment post).
-    ``scopes`` is ignored, like the arguments of ``invalidate()``."""
+    is also rendered for readers the page cache does not answer (staff, a comment post)."""
     version = current_version() if settings.PAGE_CACHE_SECONDS > 0 else None
     if version is None:
         return render()
@@ -178,7 +171,7 @@ def cached_fragment(
     return html
 
 
-def cached_page(*_scopes: str, params: Iterable[str] = ()):
+def cached_page(*, params: Iterable[str] = ()):
     """Mark a view (function, class-based view class or Feed class) as a shared public page.
 
     ``params``: the query parameters that change the page; any other is removed from the
@@ -336,19 +329,6 @@ class PageCacheMiddleware:
 _last_warning = 0.0
 
 
-def _warn(backend, error: Exception) -> None:
-    """Once a minute per process, not once per request."""
-    global _last_warning
-    if not 0 <= time.time() - _last_warning < 60:
-        _last_warning = time.time()
-        logger.warning(
-            "Cache %s unavailable (%r): pages are served uncached, rate limits are "
-            "not counted, until it is back.",
-            type(backend).__name__,
-            error,
-        )
-
-
 class DegradingCache:
     """Mixin for a cache backend: when the backend fails, it answers like an empty cache
     that stores nothing. When it answers again, the content version starts anew, since
@@ -357,8 +337,17 @@ class DegradingCache:
     _failing = False
 
     def _failed(self, error: Exception, fallback=None):
+        """Logs a warning once a minute per process, not once per request."""
+        global _last_warning
         self._failing = True
-        _warn(self, error)
+        if not 0 <= time.time() - _last_warning < 60:
+            _last_warning = time.time()
+            logger.warning(
+                "Cache %s unavailable (%r): pages are served uncached, rate limits are "
+                "not counted, until it is back.",
+                type(self).__name__,
+                error,
+            )
         return fallback
 
     def _try(self, fallback, call, *args):

@@ -11,13 +11,23 @@ import os
 import tempfile
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from dotenv import load_dotenv
+
+from ambtenarenpanel.env import (
+    env_choice,
+    env_flag,
+    env_int,
+    env_int_between,
+    env_list,
+    env_seconds,
+    env_secret_key,
+)
+from ambtenarenpanel.object_storage import s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -30,68 +40,11 @@ ENV_FILE = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
 if ENV_FILE:
     load_dotenv(ENV_FILE, override=False)
 
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off"}
-
-
-def env_flag(name: str, default: bool = False) -> bool:
-    """``1``/``0`` (or true/false, yes/no, on/off); empty or unset: ``default``."""
-    value = os.environ.get(name, "").strip().lower()
-    if not value:
-        return default
-    if value not in _TRUE | _FALSE:
-        raise ImproperlyConfigured(
-            f"{name} moet 1 of 0 zijn, niet ‘{os.environ[name]}’."
-        )
-    return value in _TRUE
-
-
-def env_int(name: str, default: int) -> int:
-    """A whole number; empty or unset: ``default``."""
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"{name} moet een geheel getal zijn, niet ‘{value}’."
-        ) from None
-
-
 DEBUG = env_flag("DEBUG")
 
+SECRET_KEY = env_secret_key(DEBUG)
 
-def env_seconds(name: str, default: float) -> float:
-    """A positive number of seconds from the environment; anything else is refused."""
-    raw = os.environ.get(name, "").strip()
-    if raw == "":
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        value = 0
-    if not value > 0:
-        raise ImproperlyConfigured(
-            f"{name} moet een positief aantal seconden zijn, niet ‘{raw}’."
-        )
-    return value
-
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY ontbreekt (verplicht als DEBUG uit staat): zet SECRET_KEY in "
-            "de omgeving, of draai eerst `make run`, dat een .env voor ontwikkeling schrijft."
-        )
-    SECRET_KEY = "django-insecure-development-only-key"
-
-ALLOWED_HOSTS = [
-    host.strip()
-    for host in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
-    if host.strip()
-]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -191,21 +144,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # weinig respondenten"). A whole number from 5 to 20; surveys/checks.py checks a value
 # set in another settings module too.
 MIN_GROUP_SIZE_RANGE = (5, 20)
-
-
-def env_group_size(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if raw == "":
-        return default
-    low, high = MIN_GROUP_SIZE_RANGE
-    if not (raw.isascii() and raw.isdigit() and low <= int(raw) <= high):
-        raise ImproperlyConfigured(
-            f"{name} must be a whole number from {low} to {high}, not {raw!r}."
-        )
-    return int(raw)
-
-
-MIN_GROUP_SIZE = env_group_size("MIN_GROUP_SIZE", 10)
+MIN_GROUP_SIZE = env_int_between("MIN_GROUP_SIZE", 10, *MIN_GROUP_SIZE_RANGE)
 
 # --- Cache: pages, rate limits (ambtenarenpanel/caching.py, docs/caching.md) ---------
 # Shared by every process of the site: without REDIS_URL a folder on this machine
@@ -306,8 +245,7 @@ SEARCH_RATE = os.environ.get("SEARCH_RATE", "30/m")
 # django-import-export (survey results, see surveys/admin.py). Without these,
 # any staff member could open the import or export of an admin that offers it;
 # now it takes the model's add or view permission (ResultAdmin asks for more:
-# surveys.admin.IMPORT_PERMISSIONS). Formats are set per admin; the uploaded
-# file waits in the system temp folder between preview and confirmation.
+# surveys.admin.IMPORT_PERMISSIONS). Formats are set per admin.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
@@ -388,19 +326,18 @@ FILE_UPLOAD_HANDLERS = [
 # PostgreSQL several workers, on several machines, take tasks without taking one twice
 # (SELECT ... FOR UPDATE SKIP LOCKED). TASKS_BACKEND=immediate runs each task inside the
 # request that enqueues it, without a worker: for development only, refused with DEBUG=0.
-TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
-if TASKS_BACKEND == "database":
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-elif TASKS_BACKEND == "immediate" and DEBUG:
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-elif TASKS_BACKEND == "immediate":
+TASKS_BACKEND = env_choice("TASKS_BACKEND", ("database", "immediate"))
+if TASKS_BACKEND == "immediate" and not DEBUG:
     raise ImproperlyConfigured(
         "TASKS_BACKEND=immediate runs imports inside web requests; use it only with DEBUG=1."
     )
-else:
-    raise ImproperlyConfigured(
-        f"TASKS_BACKEND must be 'database' or 'immediate', not {TASKS_BACKEND!r}."
-    )
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 # An import's progress, heartbeat and cancel request live outside the database, so
 # that they are written while the import holds SQLite's write lock
 # (surveys/jobs/progress.py): in Redis when REDIS_URL is set (site and workers on
@@ -431,39 +368,11 @@ IMPORT_JOB_STALE_SECONDS = 30
 BACKGROUND_IMPORT_MIN_ROWS = 10_000
 
 # --- Uploaded media on S3-compatible object storage (docs/deploy.md) -----------------
-# Several app servers share no disk: with AWS_STORAGE_BUCKET_NAME set, uploads (article
-# images) go to that bucket through django-storages (`pip install '.[s3]'`). The key
-# pair comes from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by django-storages
-# itself. AWS_S3_ENDPOINT_URL selects a provider other than Amazon (path-style
-# addresses); AWS_S3_CUSTOM_DOMAIN a public host name for the files (e.g. a CDN).
-# Files get plain, cacheable URLs, so the bucket (or that host) must let anyone read.
+# With AWS_STORAGE_BUCKET_NAME set, uploads (article images) go to that bucket, and the
+# Content-Security-Policy lets pages show images from it (ambtenarenpanel/object_storage.py).
 S3_BUCKET = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if S3_BUCKET:
-    S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
-    S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
-    S3_REGION = os.environ.get("AWS_S3_REGION_NAME", "")
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": S3_BUCKET,
-            "endpoint_url": S3_ENDPOINT_URL or None,
-            "region_name": S3_REGION or None,
-            "custom_domain": S3_CUSTOM_DOMAIN or None,
-            "addressing_style": "path" if S3_ENDPOINT_URL else None,
-            "location": os.environ.get("AWS_LOCATION", "media"),
-            "querystring_auth": False,
-            "file_overwrite": False,
-        },
-    }
-    # The page's images come from there: let the Content-Security-Policy allow it.
-    if S3_CUSTOM_DOMAIN:
-        media_origins = ["https://" + S3_CUSTOM_DOMAIN.split("/")[0]]
-    elif S3_ENDPOINT_URL:
-        media_origins = ["{0.scheme}://{0.netloc}".format(urlsplit(S3_ENDPOINT_URL))]
-    else:  # Amazon names a bucket with or without its region
-        media_origins = [f"https://{S3_BUCKET}.s3.amazonaws.com"]
-        if S3_REGION:
-            media_origins.append(f"https://{S3_BUCKET}.s3.{S3_REGION}.amazonaws.com")
+    STORAGES["default"], media_origins = s3_storage(S3_BUCKET)
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].extend(media_origins)
 
 # --- Uploaded media served by the site (docs/deploy.md, "Uploaded images") ---------

@@ -14,10 +14,8 @@ next post. Files nobody came back for are removed after a day.
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
-import time
 import uuid
 from pathlib import Path, PurePath
 
@@ -25,6 +23,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import models
+
+from ambtenarenpanel import private_files
 
 FOLDER_NAME = "ambtenarenpanel-images"
 NAME_PATTERN = re.compile(r"image-[0-9a-f]{32}\.(?:jpg|jpeg|png|gif|webp)")
@@ -64,12 +64,7 @@ def keep_pending(upload: UploadedFile) -> str:
     """Store ``upload`` until the form comes back; returns the token for the hidden field."""
     remove_stale()
     name = f"image-{uuid.uuid4().hex}{_suffix(upload.name or '')}"
-    descriptor = os.open(
-        pending_folder() / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
-    )
-    with os.fdopen(descriptor, "wb") as file:
-        for chunk in upload.chunks():
-            file.write(chunk)
+    private_files.write_new(pending_folder() / name, upload.chunks())
     upload.seek(0)
     return signing.dumps(
         {"name": name, "original": PurePath(upload.name or name).name}, salt=SALT
@@ -112,10 +107,6 @@ def discard_pending(token: str) -> None:
 
 def remove_stale(*, now: float | None = None) -> int:
     """Delete kept files older than ``KEEP_SECONDS``; returns how many."""
-    cutoff = (time.time() if now is None else now) - KEEP_SECONDS
-    removed = 0
-    for path in pending_folder().iterdir():
-        if NAME_PATTERN.fullmatch(path.name) and path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
+    return private_files.remove_stale(
+        pending_folder(), NAME_PATTERN, KEEP_SECONDS, now=now
+    )

@@ -2,7 +2,7 @@
 
 Without ``DATABASE_URL``: a new SQLite file in a temporary folder. With a
 ``postgres://`` ``DATABASE_URL``: a database of the benchmark's own on that server
-(``bench_import`` or ``bench_pages``), dropped first if a crashed run left it,
+(``bench_import``, ``bench_pages``, ...), dropped first if a crashed run left it,
 and dropped again at the end.
 """
 

@@ -35,7 +35,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _db import PYTHON, ROOT, backend_name, env_for, throwaway_database, workdir  # noqa: E402
+from _db import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    backend_name,
+    env_for,
+    manage,
+    throwaway_database,
+    workdir,
+)
 
 SLUG = "bench-achtergrond"
 UPLOAD_TARGET = 1.0
@@ -191,6 +199,11 @@ def run(rows: int) -> dict:
                 ALLOWED_HOSTS="localhost,127.0.0.1,testserver",
                 IMPORT_UPLOAD_DIR=str(uploads),
                 IMPORT_PROGRESS_DIR=str(progress_dir),
+                STATIC_ROOT=str(folder / "static"),
+            )
+            # The admin pages need the static files' manifest (not timed).
+            manage(
+                url, "collectstatic", "--noinput", STATIC_ROOT=str(folder / "static")
             )
             worker = subprocess.Popen(
                 [PYTHON, "manage.py", "db_worker", "--interval", "0.1"]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _child import peak_memory_mb, setup_django  # noqa: E402
 from _db import PYTHON, ROOT, backend_name, env_for, throwaway_database, workdir  # noqa: E402
 
 SLUG = "bench-ronde"
@@ -30,10 +31,7 @@ TARGETS = {"data.csv": 0.6, "data.xlsx": 6.0}
 
 
 def child(rows: int) -> dict:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    setup_django()
     from surveys.export import results_csv, results_xlsx
     from surveys.models import AnswerOption, Question, Result, Segment, Survey
 
@@ -82,8 +80,7 @@ def child(rows: int) -> dict:
             data = build(results)
             times.append(time.perf_counter() - started)
         figures[name] = {"seconds": min(times), "kb": len(data) // 1024}
-    status = Path("/proc/self/status").read_text()
-    figures["peak_mb"] = int(status.split("VmHWM:")[1].split()[0]) // 1024
+    figures["peak_mb"] = int(peak_memory_mb())
     return figures
 
 

@@ -16,6 +16,18 @@ from .text import clean_text
 ALLOWED_EXTENSIONS = (".xlsx", ".csv", ".ods")
 
 
+def too_large_message(size: int) -> str:
+    """What every import says of a file above ``settings.UPLOAD_MAX_BYTES``: the admin's
+    forms, background imports and ``manage.py import_results``."""
+    return _(
+        "Het bestand is %(size)s; dat is groter dan de %(limit)s die een "
+        "import mag zijn. Splits het bestand in delen, bijvoorbeeld per vraag."
+    ) % {
+        "size": filesizeformat(size),
+        "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
+    }
+
+
 class CleanTextForm(forms.ModelForm):
     """Every text typed into the survey admin is stored as an imported one would be: in
     NFC, without control characters (pasted from Word, a vertical tab breaks the xlsx
@@ -66,16 +78,7 @@ class ResultImportForm(ImportForm):
         and files that are not called .xlsx, .csv or .ods."""
         upload = self.cleaned_data["import_file"]
         if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                _(
-                    "Het bestand is %(size)s; dat is groter dan de %(limit)s die een "
-                    "import mag zijn. Splits het bestand in delen, bijvoorbeeld per vraag."
-                )
-                % {
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
-                }
-            )
+            raise forms.ValidationError(too_large_message(upload.size))
         if PurePath(upload.name).suffix.lower() not in ALLOWED_EXTENSIONS:
             raise forms.ValidationError(
                 _(

@@ -14,13 +14,14 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from import_export.tmp_storages import BaseStorage
+
+from ambtenarenpanel import private_files
 
 FOLDER_NAME = "ambtenarenpanel-import"
 NAME_PATTERN = re.compile(r"import-[0-9a-f]{32}")
@@ -66,9 +67,7 @@ class ImportFileStorage(BaseStorage):
         self.name = f"import-{uuid.uuid4().hex}"
         if isinstance(data, str):
             data = data.encode(self.encoding or "utf-8")
-        descriptor = os.open(self._path(), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
+        private_files.write_new(self._path(), [data])
 
     def read(self) -> bytes:
         try:
@@ -82,10 +81,6 @@ class ImportFileStorage(BaseStorage):
 
 def remove_stale_uploads(*, now: float | None = None) -> int:
     """Delete waiting uploads older than ``KEEP_SECONDS``; returns how many."""
-    cutoff = (time.time() if now is None else now) - KEEP_SECONDS
-    removed = 0
-    for path in upload_folder().iterdir():
-        if NAME_PATTERN.fullmatch(path.name) and path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
+    return private_files.remove_stale(
+        upload_folder(), NAME_PATTERN, KEEP_SECONDS, now=now
+    )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.db import connection, transaction
 
-from ambtenarenpanel.caching import SURVEYS, invalidate
+from ambtenarenpanel.caching import invalidate
 from surveys.models import AnswerOption, Question, Result, Segment, Survey
 from surveys.signals import survey_data_changed
 
@@ -61,7 +61,7 @@ def apply_plan(plan: ImportPlan, progress: Callable) -> set[int]:
         progress("opslaan", done, total)
 
     changed = {q.pk for q in plan.changed_question_objects} | plan.shrunk_question_ids
-    invalidate(SURVEYS)
+    invalidate()
     _announce_on_commit({s.pk for s in plan.summary.surveys}, changed)
     return changed
 

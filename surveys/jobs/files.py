@@ -10,9 +10,7 @@ their names (``job-<hex>``) are not the synchronous import's, which cleans up it
 
 from __future__ import annotations
 
-import os
 import re
-import time
 import uuid
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePath
@@ -20,6 +18,7 @@ from pathlib import Path, PurePath
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 
+from ambtenarenpanel import private_files
 from surveys.uploads import KEEP_SECONDS, upload_folder
 
 NAME_PATTERN = re.compile(r"job-[0-9a-f]{32}")
@@ -34,12 +33,7 @@ class JobFileGone(Exception):
 def store_upload(upload: UploadedFile) -> dict:
     """Copy an upload into the private folder; returns the job's entry for it."""
     name = f"job-{uuid.uuid4().hex}"
-    descriptor = os.open(
-        upload_folder() / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
-    )
-    with os.fdopen(descriptor, "wb") as file:
-        for chunk in upload.chunks():
-            file.write(chunk)
+    private_files.write_new(upload_folder() / name, upload.chunks())
     shown = PurePath(upload.name or "").name[:MAX_NAME_LENGTH]
     return {"stored": name, "name": shown, "size": upload.size}
 
@@ -77,13 +71,9 @@ def remove_stale_files(*, now: float | None = None) -> int:
     A job removes its own files when it ends; these are the files of jobs whose worker
     died, and of previews nobody confirmed (they expire after a day, ``KEEP_SECONDS``).
     """
-    cutoff = (time.time() if now is None else now) - KEEP_SECONDS
-    removed = 0
-    for path in upload_folder().iterdir():
-        if NAME_PATTERN.fullmatch(path.name) and path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
+    return private_files.remove_stale(
+        upload_folder(), NAME_PATTERN, KEEP_SECONDS, now=now
+    )
 
 
 def remove_files(job) -> None:

@@ -9,9 +9,9 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from surveys.forms import too_large_message
 from surveys.models import Survey
 
 SPREADSHEETS = (".xlsx", ".csv", ".ods")
@@ -21,16 +21,7 @@ SPSS = (".sav",)
 def checked_upload(upload: UploadedFile, extensions: tuple[str, ...]) -> UploadedFile:
     """Refuses files above ``settings.UPLOAD_MAX_BYTES`` and of another kind than ``extensions``."""
     if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise forms.ValidationError(
-            _(
-                "Het bestand is %(size)s; dat is groter dan de %(limit)s die een "
-                "import mag zijn. Splits het bestand in delen, bijvoorbeeld per vraag."
-            )
-            % {
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
-            }
-        )
+        raise forms.ValidationError(too_large_message(upload.size))
     if PurePath(upload.name).suffix.lower() not in extensions:
         raise forms.ValidationError(
             _(

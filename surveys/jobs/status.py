@@ -11,12 +11,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-
-from ambtenarenpanel.caching import SURVEYS, invalidate
 
 from . import liveness, progress
 from .models import ImportJob
@@ -26,9 +22,6 @@ Status = ImportJob.Status
 REFRESH_SECONDS = 3
 #: A job that waits this long for a worker gets a hint that none seems to run.
 WORKER_HINT_SECONDS = 15
-
-# Saved jobs whose pages this process has invalidated (see ``_invalidate_here``).
-_invalidated: set = set()
 
 
 @dataclass(frozen=True)
@@ -122,8 +115,6 @@ def state_of(job: ImportJob) -> JobState:
     if liveness.is_stalled(job, snapshot) and liveness.fail_stalled([job]):
         job.status = Status.FAILED
         job.message = job.message or liveness.stalled_message()
-    if job.status == Status.SAVED:
-        _invalidate_here(job)
     live = job.is_working and snapshot.phase
     started = job.confirmed_at if job.status == Status.CONFIRMED else job.created_at
     return JobState(
@@ -139,13 +130,3 @@ def state_of(job: ImportJob) -> JobState:
             and time.time() - started.timestamp() > WORKER_HINT_SECONDS
         ),
     )
-
-
-def _invalidate_here(job: ImportJob) -> None:
-    """The worker invalidated the page cache in its own process; without a shared cache
-    (local memory, ``REDIS_URL`` unset) this process still holds the old pages, so the
-    first look at a saved job here invalidates them here too."""
-    if job.pk in _invalidated or not isinstance(caches["default"], LocMemCache):
-        return
-    _invalidated.add(job.pk)
-    invalidate(SURVEYS)

@@ -15,14 +15,15 @@ from pathlib import Path
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from ambtenarenpanel.caching import SURVEYS, invalidate
+from ambtenarenpanel.caching import invalidate
 from surveys.checks import min_group_size
 from surveys.models import AnswerOption, Question, Result, Segment, Survey
 from surveys.signals import survey_data_changed
 from surveys.statistics import effective_n
 
 from .answers import Answers, read_answers
-from .codebook import PROFIEL, Codebook, finish, read_codebook
+from .codebook import PROFIEL, Codebook, read_codebook
+from .codebook_check import finish
 from .compute import QuestionFigures, compute, segment_keys
 from .sav import read_sav
 from .sheets import SpreadsheetError, is_sav, read_table
@@ -80,7 +81,7 @@ def import_respondents(
     try:
         with transaction.atomic():
             apply_plan(plan, summary, report)
-            invalidate(SURVEYS)
+            invalidate()
             _announce_on_commit(survey, summary.changed_question_ids)
     except (IntegrityError, DatabaseError):
         logger.exception("Import of respondents failed in the database")
@@ -117,7 +118,7 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
     try:
         code_table = read_table(_bytes(codebook)) if codebook is not None else None
     except SpreadsheetError as error:
-        issues.add(str(error).rstrip("."), file=CODEBOOK)
+        issues.fail(str(error).rstrip("."), file=CODEBOOK)
         return empty
     data = _bytes(answers)
     try:
@@ -137,7 +138,7 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
                 return empty
             table = read_table(data)
     except SpreadsheetError as error:
-        issues.add(str(error).rstrip("."), file=ANSWERS)
+        issues.fail(str(error).rstrip("."), file=ANSWERS)
         return empty
     if issues:
         return empty
@@ -150,7 +151,7 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
             progress=lambda done, total: report(CHECKING, done, total),
         )
     except SpreadsheetError as error:
-        issues.add(str(error).rstrip("."), file=ANSWERS)
+        issues.fail(str(error).rstrip("."), file=ANSWERS)
         return empty
     return book, parsed
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from surveys.forms import too_large_message
 from surveys.importing import import_results
 from surveys.models import Survey
 
@@ -49,16 +49,7 @@ class Command(BaseCommand):
             size = path.stat().st_size
             # The admin's limit: a file this large is not read into memory at all.
             if size > settings.UPLOAD_MAX_BYTES:
-                raise CommandError(
-                    _(
-                        "Het bestand is %(size)s; dat is groter dan de %(limit)s die een "
-                        "import mag zijn. Splits het bestand in delen, bijvoorbeeld per vraag."
-                    )
-                    % {
-                        "size": filesizeformat(size),
-                        "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
-                    }
-                )
+                raise CommandError(too_large_message(size))
             data = path.read_bytes()
         except OSError as error:
             raise CommandError(
