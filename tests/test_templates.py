@@ -1,5 +1,6 @@
 """The reading side's chrome and templates: share links, pagination, error pages, statements, English."""
 
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -345,3 +346,12 @@ def test_a_page_a_staff_member_may_not_see_gets_the_sites_dutch_403_page(
     assert '<html lang="nl">' in content
     assert '<h1 class="page-title">Geen toegang</h1>' in content
     assert "Forbidden" not in content
+
+
+def test_favicon_ico_leads_to_the_sites_icon_for_pages_without_an_icon_link(client, db):
+    # The admin's pages name no icon: browsers then ask for /favicon.ico.
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 302
+    assert re.fullmatch(r"/static/img/favicon\.[0-9a-f]+\.svg", response["Location"])
+    assert "max-age" in response["Cache-Control"]
