@@ -349,6 +349,13 @@ def test_a_one_letter_query_gets_a_message_not_every_article(client, articles):
     assert hit_titles(found(search(client, "ab"))) == []
 
 
+def test_a_query_too_short_to_search_is_not_titled_as_results(client, articles):
+    content = found(search(client, "a"))
+
+    assert "<title>Zoeken | Ambtenarenpanel</title>" in content
+    assert "Zoekresultaten" not in content
+
+
 def test_the_query_stays_in_the_header_box_and_the_page_box(client, articles):
     content = found(search(client, "blockchain"))
 
