@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import i18n, static
 from django.views.decorators.csrf import csrf_exempt
@@ -88,9 +89,24 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", status=404)
 
 
+def _error_page(request: HttpRequest, template: str, status: int) -> HttpResponse:
+    """``template`` rendered without the request, in the reader's language.
+
+    A request can fail before LocaleMiddleware has chosen its language (a forged Host
+    header fails in the page cache); the thread would then still speak the language
+    of the request it served before.
+    """
+    try:
+        language = translation.get_language_from_request(request)
+    except Exception:  # a request too broken to read: the site's language
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        return HttpResponse(render_to_string(template), status=status)
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """Rendered without the request: a forged Host header, say, must not break it too."""
-    return HttpResponse(render_to_string("400.html"), status=400)
+    return _error_page(request, "400.html", 400)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -101,7 +117,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """
     if isinstance(sys.exception(), OperationalError):
         return database_busy(request)
-    return HttpResponse(render_to_string("500.html"), status=500)
+    return _error_page(request, "500.html", 500)
 
 
 def database_busy(request: HttpRequest) -> HttpResponse:
@@ -114,7 +130,7 @@ def database_busy(request: HttpRequest) -> HttpResponse:
         except Exception:  # the database is still away: the plain page
             response = None
     if response is None:
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        response = _error_page(request, "503.html", 503)
     response["Retry-After"] = "10"
     return response
 

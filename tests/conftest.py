@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from articles.forms import make_form_token
 from tests.factories import ArticleFactory
@@ -37,6 +38,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """A request in English leaves English active in the thread (LocaleMiddleware
+    activates, nothing deactivates): the next test starts in the site's language."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

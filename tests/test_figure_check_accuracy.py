@@ -83,6 +83,10 @@ def test_on_the_tuned_set_every_wrong_exact_figure_is_found_and_the_targets_are_
         ("held-out set 2 (read after its first measurement)", HOLDOUT_FRESH),
         # Written after sets 1 and 2 were read, before this test ever ran it: unseen.
         ("held-out set 3 (never tuned on)", HOLDOUT_LAST),
+        # Set 4 (holdout_blind.py, 154 cases) was written blind, before its writer read the
+        # matcher or sets 1-3. First run: recall 95.2 % (59/62), precision 88.1 % (59/67),
+        # wrong exact figures tied by chart or tag 98.1 % (53/54), non-percentages
+        # without findings 92.1 % (35/38). It joins this list once the check passes it.
     ],
 )
 def test_on_the_held_out_sets_the_scores_are_reported(questions, name, cases):

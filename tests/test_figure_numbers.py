@@ -37,6 +37,9 @@ def written(text: str) -> list[tuple[float, str]]:
         ("Een kwart weet het.", [(25, "Een kwart")]),
         ("Een op de vijf weet het.", [(20, "Een op de vijf")]),
         ("Twee op de drie weten het.", [(66.7, "Twee op de drie")]),
+        ("Drie van de tien weten het.", [(30, "Drie van de tien")]),
+        ("7 van de 10 weten het.", [(70, "7 van de 10")]),
+        ("Een op de twintig weet het.", [(5, "Een op de twintig")]),
         ("tussen de 40 en 50 procent", [(45, "tussen de 40 en 50 procent")]),
         (
             "31 procent is onder de 40 en 1 procent ouder dan 65.",
@@ -66,6 +69,12 @@ def test_percentages_are_found_as_written(text, expected):
         "Een derde partij deed het onderzoek, om kwart over negen.",
         "De respons was 48 van de 100 uitgenodigden.",
         "Met 95 procent zekerheid ligt het daar.",
+        # A count of things is no share: "3 van de 20 grote gemeenten".
+        "Webcare is 24/7 bereikbaar bij 3 van de 20 grote gemeenten.",
+        "Het lukte 12 van de 40 provincies en waterschappen.",
+        # A percentage in a compound names a threshold or a rule, not a share.
+        "Wie de 50%-grens haalt, krijgt het keurmerk.",
+        "De 30-procentsnorm en de 80%-regel gelden niet.",
     ],
 )
 def test_numbers_that_are_no_share_of_respondents_are_never_found(text):

@@ -127,6 +127,41 @@ def test_an_xlsx_with_formulas_saved_by_excel_imports_the_computed_values(existi
     ) == {"Ja": Decimal("55.00"), "Nee": Decimal("45.00")}
 
 
+def test_a_formula_whose_computed_result_is_empty_text_is_no_missing_result(existing):
+    """Excel and LibreOffice store =ALS(…;"";…) giving "" as ``t="str"`` and an empty
+    ``<v>``: the file was computed, and imports (the empty cell is a note column)."""
+    rows = [[*row, '=IF(1,"","x")'] for row in base_rows()]
+    rows[0][5] = "=50+10"
+    data = with_computed_values(xlsx_bytes(rows, [*HEADERS, "opmerking"]), {"F2": "60"})
+    data = _patch_sheet(
+        data,
+        lambda xml: re.sub(
+            rb'<c r="(J\d+)"([^>]*)>(<f>[^<]*</f>)<v\s*/>',
+            rb'<c r="\1"\2 t="str">\3<v></v>',
+            xml,
+        ),
+    )
+
+    summary, message = import_bytes(data)
+
+    assert summary.is_valid, message
+    assert Result.objects.get(
+        option__label="Ja", segment__name="Totaal"
+    ).percentage == Decimal("60.00")
+
+
+def _patch_sheet(data: bytes, change) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = change(content)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
 def test_an_xlsx_with_formulas_never_computed_is_refused_with_a_message(existing):
     rows = base_rows()
     rows[0][5] = "=50+5"

@@ -19,7 +19,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import Style, TableProperties
-from odf.table import Table, TableCell, TableRow
+from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import P
 from openpyxl import Workbook
 
@@ -158,6 +158,21 @@ def test_a_file_with_decimal_commas_and_points_refuses_what_it_cannot_read(tmp_p
     )
 
 
+def test_percentages_with_three_decimals_are_read_as_decimals(tmp_path):
+    """33,333 can only be a percentage with three decimals (33 333 % is none), also in
+    a file whose other numbers show no decimal separator."""
+    rows = [
+        [SLUG, "v1", Q1, "single", "Ja", "33,333", "1", "", 1],
+        [SLUG, "v1", Q1, "single", "Nee", "66,667", "2", "", 2],
+        [SLUG, "v2", Q2, "multi", "E-mail", "1.250", "", "", ""],
+    ]
+
+    run(csv_file(tmp_path / "drie.csv", rows, delimiter=";"))
+
+    assert percentages() == {"Ja": Decimal("33.33"), "Nee": Decimal("66.67")}
+    assert percentages("v2") == {"E-mail": Decimal("1.25")}
+
+
 # --- Texts a spreadsheet turned into dates or numbers -----------------------------------
 
 
@@ -210,8 +225,11 @@ def test_a_code_that_excel_turned_into_a_number_is_refused(tmp_path):
     assert not Question.objects.exists()
 
 
-def ods_file(path, rows, *, hidden_rows=(), hidden_table=False, tables=None):
-    """An ods as LibreOffice saves it; ``rows`` may hold ("date", "2024-05-01") cells."""
+def ods_file(
+    path, rows, *, hidden_rows=(), hidden_table=False, tables=None, hidden_columns=()
+):
+    """An ods as LibreOffice saves it; ``rows`` may hold ("date", "2024-05-01") cells;
+    ``hidden_columns`` are 0-based indexes of columns LibreOffice hides."""
     document = OpenDocumentSpreadsheet()
     hidden = Style(name="verborgen", family="table")
     hidden.addElement(TableProperties(display="false"))
@@ -219,6 +237,11 @@ def ods_file(path, rows, *, hidden_rows=(), hidden_table=False, tables=None):
 
     def table(name, table_rows, is_hidden):
         element = Table(name=name, stylename=hidden if is_hidden else None)
+        if hidden_columns:
+            for index in range(max(hidden_columns) + 1):
+                visibility = "collapse" if index in hidden_columns else "visible"
+                element.addElement(TableColumn(visibility=visibility))
+            element.addElement(TableColumn(numbercolumnsrepeated=1000))
         for number, values in enumerate(table_rows, start=1):
             row = TableRow(
                 visibility="collapse" if number in hidden_rows else "visible"
@@ -275,6 +298,44 @@ def test_hidden_rows_in_an_xlsx_are_refused_naming_them(tmp_path):
 
     assert "Rijen 4–5, 8 van werkblad ‘Resultaten’ zijn verborgen" in said
     assert "maak de rijen zichtbaar" in said
+    assert not Result.objects.exists()
+
+
+def test_a_hidden_column_that_the_import_reads_is_refused_in_an_xlsx(tmp_path):
+    """Hidden old counts in column G would be stored though nobody sees them; a hidden
+    column of notes is no import column and does not matter."""
+    rows = [[*row, "notitie"] for row in base_rows()]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Resultaten"
+    sheet.append([*HEADERS, "opmerking"])
+    for row in rows:
+        sheet.append(row)
+    sheet.column_dimensions["G"].hidden = True
+    path = tmp_path / "kolom.xlsx"
+    workbook.save(path)
+
+    said = refuse(path)
+
+    assert "De kolom ‘aantal’ van werkblad ‘Resultaten’ is verborgen" in said
+    assert not Result.objects.exists()
+
+    sheet.column_dimensions["G"].hidden = False
+    sheet.column_dimensions["J"].hidden = True
+    workbook.save(path)
+    run(path)
+    assert counts() == {"Ja": 120, "Nee": 80}
+
+
+def test_hidden_columns_that_the_import_reads_are_refused_in_an_ods(tmp_path):
+    path = ods_file(tmp_path / "kolom.ods", base_rows(), hidden_columns=(6, 7))
+
+    said = refuse(path)
+
+    assert (
+        "De kolommen ‘aantal’, ‘segment’ van werkblad ‘Resultaten’ zijn verborgen"
+        in (said)
+    )
     assert not Result.objects.exists()
 
 

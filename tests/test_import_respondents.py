@@ -91,6 +91,29 @@ def test_multi_percentages_are_over_respondents_who_chose_any_option(tmp_path):
         assert abs(float(result.percentage) - share) <= 0.05
 
 
+def test_codes_written_as_decimals_by_pandas_or_r_are_the_codes(tmp_path):
+    """pandas and R write a number column with empty cells as 1.0, 2.0, 0.0: a person
+    reads code 1 and "chosen", and the figures are those of the plain file."""
+    people = example_people()
+    rows = [
+        [f"{value}.0" if value.isdigit() else value for value in row]
+        for row in answer_rows(people)
+    ]
+    codebook, _plain = write_round(tmp_path, "csv")
+    answers = write("csv", tmp_path / "pandas.csv", answer_headers(), rows)
+    assert "1.0,0.0" in answers.read_text()
+
+    summary = import_respondents(
+        survey=SurveyFactory(), answers=answers, codebook=codebook
+    )
+
+    assert summary.is_valid, summary.errors
+    for label, percentage in expected_single(people).items():
+        assert abs(float(figure("bekend", label).percentage) - percentage) <= 0.05
+    answered = [p for p in people if "1" in p.kanalen.values()]
+    assert figure("kanalen", "E-mail").n == len(answered)
+
+
 def test_weights_give_weighted_percentages_and_a_kish_effective_n(tmp_path):
     survey = SurveyFactory()
     people = example_people()
@@ -285,3 +308,32 @@ def test_the_command_refuses_an_unknown_round(tmp_path):
         call_command(
             "import_respondents", str(answers), codebook=str(codebook), survey="nee"
         )
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_workbook_wider_than_200_columns_is_imported(tmp_path, kind):
+    """An answers file has a column per question and per multi option: a round with a
+    multi question of 250 topics is 257 columns wide, in a workbook as in a CSV."""
+    from tests.respondent_files import CODEBOOK_HEADERS, codebook_rows
+
+    people = example_people()
+    book = codebook_rows() + [
+        ("thema", "Welke thema's?" if i == 0 else "", "multi" if i == 0 else "")
+        + (f"t{i}", f"Thema {i}", i + 1)
+        for i in range(250)
+    ]
+    headers = answer_headers() + [f"thema_t{i}" for i in range(250)]
+    rows = [
+        row + [int((j + i) % 5 == 0) for i in range(250)]
+        for j, row in enumerate(answer_rows(people))
+    ]
+    codebook = write(kind, tmp_path / f"codeboek.{kind}", CODEBOOK_HEADERS, book)
+    answers = write(kind, tmp_path / f"antwoorden.{kind}", headers, rows)
+
+    summary = import_respondents(
+        survey=SurveyFactory(), answers=answers, codebook=codebook
+    )
+
+    assert summary.is_valid, summary.errors
+    chosen = sum(row[-1] for row in rows)
+    assert figure("thema", "Thema 249").count == chosen

@@ -2,11 +2,18 @@
 content marked ``lang="nl"`` (WCAG 3.1.2), and can switch the language in the header."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, CommentFactory, question_with_results
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    CommentFactory,
+    SurveyFactory,
+    question_with_results,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +144,82 @@ def test_the_feeds_say_their_articles_are_dutch_whatever_the_reader_language(
     ).content.decode()
 
     assert "<language>nl</language>" in feed
+
+
+class _LanguageOfText(HTMLParser):
+    """The language each piece of text is in: its nearest ``lang`` (WCAG 3.1.2)."""
+
+    VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "col"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[str] = []
+        self.texts: list[tuple[str, str]] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        lang = dict(attrs).get("lang") or (self.stack[-1] if self.stack else "")
+        self.stack.append(lang)
+        self.skip += tag in ("script", "style", "title")
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        self.stack.pop()
+        self.skip -= tag in ("script", "style", "title")
+
+    def handle_data(self, data):
+        if data.strip() and not self.skip:
+            self.texts.append((" ".join(data.split()), self.stack[-1]))
+
+
+def languages_of(content: str, text: str) -> set[str]:
+    parser = _LanguageOfText()
+    parser.feed(content)
+    found = {lang for piece, lang in parser.texts if text in piece}
+    assert found, f"{text!r} is not on the page"
+    return found
+
+
+def test_dutch_content_in_search_hits_method_box_and_survey_facts_is_marked_nl(
+    client,
+):
+    survey = SurveyFactory(
+        title="Werk en welzijn",
+        respondents=None,
+        respondents_note="ruim 1200",
+        method="Online vragenlijst onder leden van het panel.",
+    )
+    question = question_with_results(
+        survey=survey,
+        text="Hoeveel dagen werkt u thuis?",
+        labels=["Geen dag", "Twee dagen"],
+        percentages={"Totaal": [40, 60]},
+    )
+    article = ArticleFactory(
+        title="Thuiswerken blijft",
+        lead="Ambtenaren werken vaak thuis.",
+        body=f"<p>Tekst.</p><p>[grafiek {survey.slug}/{question.code}]</p>",
+        category=CategoryFactory(name="Werkvloer"),
+    )
+    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+    hits = client.get(reverse("search:search") + "?q=thuis", **english)
+    page = client.get(article.get_absolute_url(), **english)
+    rounds = client.get(reverse("surveys:survey-list"), **english)
+    round_page = client.get(survey.get_absolute_url(), **english)
+
+    for text in [
+        "Thuiswerken blijft",
+        "Hoeveel dagen werkt u thuis?",
+        "Werkvloer",
+        "Werk en welzijn",
+        "Twee dagen",
+    ]:
+        assert languages_of(hits.content.decode(), text) == {"nl"}, text
+    for text in ["ruim 1200", "Online vragenlijst onder leden van het panel."]:
+        assert languages_of(page.content.decode(), text) == {"nl"}, text
+    for content in (rounds.content.decode(), round_page.content.decode()):
+        assert languages_of(content, "ruim 1200") == {"nl"}

@@ -260,3 +260,109 @@ def test_a_flood_of_errors_is_counted_and_the_first_ones_kept(tmp_path):
     assert summary.error_count == 750
     assert len(summary.errors) == 500 and summary.more_errors == 250
     assert "750 fouten" in str(summary)
+
+
+def test_a_tiny_ods_that_repeats_a_wide_row_is_refused_before_filling_the_memory(
+    tmp_path, monkeypatch
+):
+    """Answers workbooks may be 2 000 columns wide; a wide row said 199 000 times by
+    LibreOffice's repeat count is refused by the number of cells, and that reason is
+    given even after 200 other errors (here: values in columns without a header).
+    The cap is lowered from 10 000 000 cells so that the test reads 200 000, not
+    ten million."""
+    import io
+
+    from surveys.respondents import sheets
+
+    monkeypatch.setattr(sheets, "MAX_ANSWER_CELLS", 200_000)
+
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    def cell(text, repeat=1):
+        element = TableCell(valuetype="string", numbercolumnsrepeated=repeat)
+        element.addElement(P(text=text))
+        return element
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Antwoorden")
+    header = TableRow()
+    for name in answer_headers():
+        header.addElement(cell(name))
+    table.addElement(header)
+    row = TableRow(numberrowsrepeated=199_000)
+    for value in answer_rows(example_people())[0]:
+        row.addElement(cell(value))
+    row.addElement(cell("x", repeat=100))
+    table.addElement(row)
+    document.spreadsheet.addElement(table)
+    stream = io.BytesIO()
+    document.save(stream)
+    assert len(stream.getvalue()) < 10_000
+    book = write("csv", tmp_path / "codeboek.csv", CODEBOOK_HEADERS, codebook_rows())
+
+    summary = import_respondents(
+        survey=SurveyFactory(), answers=stream.getvalue(), codebook=book
+    )
+
+    assert not summary.is_valid
+    assert "meer dan 200.000 cellen" in summary.errors[0].message
+    assert not Respondent.objects.exists()
+
+
+def test_a_hidden_column_of_an_answers_workbook_is_refused(tmp_path):
+    """A hidden column's answers would be counted though nobody sees them."""
+    from openpyxl import load_workbook
+
+    survey = SurveyFactory()
+    book = write("xlsx", tmp_path / "codeboek.xlsx", CODEBOOK_HEADERS, codebook_rows())
+    answers = write(
+        "xlsx",
+        tmp_path / "antwoorden.xlsx",
+        answer_headers(),
+        answer_rows(example_people()),
+    )
+    workbook = load_workbook(answers)
+    workbook.active.column_dimensions["D"].hidden = True  # bekend
+    workbook.save(answers)
+
+    summary = import_respondents(survey=survey, answers=answers, codebook=book)
+
+    assert not summary.is_valid
+    assert "De kolom ‘bekend’ van werkblad ‘Resultaten’ is verborgen" in str(
+        summary.errors[0]
+    )
+    assert not Respondent.objects.exists()
+
+
+def test_a_sav_variable_without_value_labels_is_refused_naming_the_variable(tmp_path):
+    """SPSS exports carry open answers and numbers such as an age in years: they have
+    no value labels, so no answers to count; the message names the variable and what
+    to do in SPSS, not a codebook column of a codebook that has no such row."""
+    import pandas as pd
+    import pyreadstat
+
+    people = example_people()[:40]
+    path = tmp_path / "ronde.sav"
+    pyreadstat.write_sav(
+        pd.DataFrame(
+            {
+                "respondent": [p.id for p in people],
+                "bekend": [float(p.bekend or 9) for p in people],
+                "toelichting": [f"Omdat {i}" for i in range(len(people))],
+            }
+        ),
+        str(path),
+        column_labels={"bekend": "Kent u de Agenda?", "toelichting": "Toelichting"},
+        variable_value_labels={"bekend": {1.0: "Ja", 2.0: "Nee", 9.0: "Weet niet"}},
+    )
+
+    summary = import_respondents(survey=SurveyFactory(), answers=path)
+
+    assert not summary.is_valid
+    (message,) = [str(issue) for issue in summary.errors]
+    assert "kolom ‘toelichting’" in message
+    assert "de variabele ‘toelichting’ heeft geen waardelabels" in message
+    assert "waarde" not in message.split(":")[0]
+    assert not Respondent.objects.exists()

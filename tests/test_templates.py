@@ -8,7 +8,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from django.conf import settings as django_settings
 from django.template.loader import render_to_string
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from ambtenarenpanel.views import server_error
@@ -96,6 +96,24 @@ def test_a_bad_request_gets_the_sites_dutch_400_page(client):
     assert '<h1 class="page-title">Ongeldig verzoek</h1>' in content
     assert '<html lang="nl">' in content
     assert "Bad Request" not in content
+
+
+def test_the_400_page_speaks_the_readers_language_not_that_of_the_previous_request(
+    client, db
+):
+    # The thread served an English reader just before; a forged Host header fails
+    # before the language of the request is chosen.
+    client.get("/privacy/", HTTP_ACCEPT_LANGUAGE="en")
+
+    dutch = client.get("/", HTTP_HOST="niet-toegestaan.example")
+    english = client.get(
+        "/", HTTP_HOST="niet-toegestaan.example", HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert dutch.status_code == english.status_code == 400
+    assert '<html lang="nl">' in dutch.content.decode()
+    assert "Ongeldig verzoek" in dutch.content.decode()
+    assert '<html lang="en">' in english.content.decode()
 
 
 def test_the_accessibility_statement_claims_wcag_21_aa_and_says_how_to_report_a_problem(
@@ -274,3 +292,33 @@ def test_the_stylesheets_stay_light():
     ]
 
     assert sum(sizes) < 90_000
+
+
+def test_a_form_posted_without_its_csrf_cookie_gets_the_sites_dutch_403_page(db):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(
+        "/admin/login/", {"username": "redacteur", "password": "geheim"}
+    )
+
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert '<html lang="nl">' in content
+    assert '<h1 class="page-title">Formulier niet verstuurd</h1>' in content
+    assert "cookies" in content
+    assert 'href="/"' in content
+    assert "Forbidden" not in content
+
+
+def test_a_page_a_staff_member_may_not_see_gets_the_sites_dutch_403_page(
+    moderator_client, article
+):
+    response = moderator_client.get(
+        reverse("articles:article-preview", kwargs={"slug": article.slug})
+    )
+
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert '<html lang="nl">' in content
+    assert '<h1 class="page-title">Geen toegang</h1>' in content
+    assert "Forbidden" not in content

@@ -116,12 +116,44 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
             if content_total
             else 0.0
         )
-        positions = frozenset(p for _w, p in matched.values())
+        positions = _as_phrase(matched, weights) or frozenset(
+            p for _w, p in matched.values()
+        )
         if positions and min(positions) < weights.position <= max(positions):
             score *= 0.8  # the label's words stand on both sides of the figure
         mean = sum(positions) / len(positions) if positions else 0.0
         scored.append(Scored(answer, score, content_score, positions, mean))
     return scored
+
+
+def _as_phrase(
+    matched: dict[str, tuple[float, int]], weights: Weights
+) -> frozenset[int] | None:
+    """Where a label of several words stands as one phrase, if its nearest words do not.
+
+    "Zeer tevreden of tevreden": Zeer tevreden is the first two words, not "zeer" and
+    the second "tevreden".
+    """
+    if len(matched) < 2:
+        return None
+    nearest = [p for _w, p in matched.values()]
+    span = len(matched)  # its words side by side, one more word between at most
+    if max(nearest) - min(nearest) <= span:
+        return None
+    places = {t: weights.occurrences.get(t, [p]) for t, (_w, p) in matched.items()}
+    best = None
+    for start in sorted({p for ps in places.values() for p in ps}):
+        chosen = []
+        for _t, ps in places.items():
+            inside = [p for p in ps if start <= p <= start + span]
+            if not inside:
+                break
+            chosen.append(min(inside))
+        else:
+            distance = abs(sum(chosen) / len(chosen) - weights.position)
+            if best is None or distance < best[0]:
+                best = (distance, frozenset(chosen))
+    return best[1] if best else None
 
 
 def _content(profile: QuestionProfile, answer: AnswerProfile) -> list[str]:
@@ -332,7 +364,7 @@ def best_answer(
     return min(side, key=lambda a: len(a.required)) if side else None
 
 
-_INTENSIFIERS = ("zeer ", "heel ", "erg ", "helemaal ", "(zeer) ")
+_INTENSIFIER_STEMS = frozenset({"zeer", "heel", "erg", "helemaal", "volledig"})
 _STRONGER = {"vaak": "altijd", "regelmatig": "altijd"}
 
 
@@ -356,11 +388,18 @@ def stronger_neighbour(
     answers = profile.answers
     index = answers.index(answer)
     bare = _bare(answer.answer.label)
+    mine = set(_content(profile, answer))
     own = next((s.positions for s in scored if s.profile is answer), frozenset())
     for other in answers[max(0, index - 1) : index] + answers[index + 1 : index + 2]:
         label = _bare(other.answer.label)
-        stronger = {prefix.strip() + " " + bare for prefix in _INTENSIFIERS}
-        if label not in stronger and _STRONGER.get(bare) != label:
+        # "Zeer eens" beside "Mee eens": the same words ("mee eens" is "eens") and "zeer".
+        extra = set(_content(profile, other)) - mine
+        intensified = (
+            bool(mine)
+            and mine < set(_content(profile, other))
+            and extra <= _INTENSIFIER_STEMS
+        )
+        if not intensified and _STRONGER.get(bare) != label:
             continue
         words = _content(profile, other)
         places = {weights.answer[t][1] for t in words if t in weights.answer}

@@ -29,6 +29,7 @@ _EXTERNAL = re.compile(
     r"waren\s+dat\s+nog|in\s+het\s+buitenland)\b",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\([^()]*\)")
 _YEAR = re.compile(r"\bin\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -206,9 +207,13 @@ class BlockContext:
             [after_limit]
             + [anchor.end + m.start() for m in re.finditer(r"[;]", text[anchor.end :])]
         )
-        weights.years = tuple(
-            int(y) for y in _YEAR.findall(text[clause_start:clause_end])
+        # ... and not in an aside in brackets ("de Agenda (versie 2 uit 2020) kent 57%").
+        clause = text[clause_start:clause_end]
+        figure_at = anchor.start - clause_start
+        clause = _ASIDE.sub(
+            lambda m: m.group() if m.start() <= figure_at < m.end() else " ", clause
         )
+        weights.years = tuple(int(y) for y in _YEAR.findall(clause))
         for word, named in in_sentence:
             if any(a.start <= word.start < a.end for a in own):
                 continue

@@ -14,296 +14,39 @@ from functools import lru_cache
 
 import snowballstemmer
 
-NEG = "NEG"  # niet, geen, nooit, nee, ontkennend
-POS = "POS"  # ja, wel, bevestigend
-DONT_KNOW = "WEETNIET"  # weet niet, niet te weten, geen idee
-KNOWN = "BEKEND"  # bekend, kent, op de hoogte, gehoord van
-TALK = "SPREKEN"  # gesproken, gesprek, ter sprake, ter tafel
-NOW_AND_THEN = "AFENTOE"  # af en toe, soms, weleens
-
-CONCEPTS = frozenset({NEG, POS, DONT_KNOW, KNOWN, TALK, NOW_AND_THEN})
-
-# Phrases first (longest first), on lowercased text with hyphenation already joined.
-_PHRASES = [
-    # "zegt niets van samenwerking te weten": the words between still count.
-    (r"\bniets?\b(?=(?:\s+\w+){0,3}?\s+(?:te\s+)?weten\b)", DONT_KNOW),
-    (
-        r"\b(?:weet|weten|wist|wisten)\s+(?:(?:het|dat|ik|u|men|ze|zij|er|nog|ook|dus)\s+){0,3}(?:niet|niets)\b",
-        DONT_KNOW,
-    ),
-    (r"\bniet\s+(?:te\s+)?weten\b", DONT_KNOW),
-    (r"\bniet\s+(?:\w+\s+){0,2}?(?:weet|weten|wist|wisten)\b", DONT_KNOW),
-    (r"\bgeen\s+idee\b", DONT_KNOW),
-    (r"\bonbekend\b", f"{NEG} {KNOWN}"),
-    (r"\bop\s+de\s+hoogte\b", KNOWN),
-    (r"\b(?:van\s+)?gehoord\b", KNOWN),
-    (r"\bter\s+(?:sprake|tafel)\b", TALK),
-    (r"\baan\s+bod\b", TALK),
-    (r"\baf\s+en\s+toe\b", NOW_AND_THEN),
-    (r"\bzo\s+nu\s+en\s+dan\b", NOW_AND_THEN),
-    (r"\bvan\s+niet\b", NEG),
-    (r"\bvan\s+wel\b", POS),
-    (r"\bsamen\s+(?:te\s+)?werk\w*", "samenwerken"),
-    # "hoe vaak", "hoe tevreden": the question's words, no answer (see _phrases()).
-    (r"\bhoe\s+[a-zà-ÿ]+", "HOE"),
-    # "Nog eens 16 procent": "eens" is not agreement there.
-    (r"\b(?:nog|weer|ook)\s+eens\b", ""),
-    (r"\bniet\s+eens\b", "oneens"),
-    (r"\bmee\s+eens\b", "eens"),  # "mee eens" is "eens": "zeer eens of eens"
-]
-_PHRASE_PATTERNS = [(re.compile(pattern), repl) for pattern, repl in _PHRASES]
-
-# Single words that stand for a concept or for a word the questions use.
-_WORD_CONCEPTS = {
-    "niet": NEG,
-    "geen": NEG,
-    "nooit": NEG,
-    "nee": NEG,
-    "ontkennend": NEG,
-    "ja": POS,
-    "wel": POS,
-    "bevestigend": POS,
-    "bekend": KNOWN,
-    "bekende": KNOWN,
-    "kent": KNOWN,
-    "kennen": KNOWN,
-    "kende": KNOWN,
-    "kenden": KNOWN,
-    "gesproken": TALK,
-    "gesprek": TALK,
-    "spreken": TALK,
-    "spreekt": TALK,
-    "sprak": TALK,
-    "praten": TALK,
-    "praat": TALK,
-    "gepraat": TALK,
-    "soms": NOW_AND_THEN,
-    "weleens": NOW_AND_THEN,
-}
-
-# A word that also names other words (added beside it, never instead).
-_EXPANSIONS = {
-    "veel": ("altijd", "vaak"),
-    "regelmatig": ("vaak",),
-    "zelden": ("niet", "vaak"),
-    "onder": ("jonger",),
-    "jonger": ("onder",),
-    "boven": ("ouder",),
-    "rijk": ("rijksoverheid",),
-    "rijks": ("rijksoverheid",),
-    "gemeentes": ("gemeente",),
-    "cursussen": ("cursus",),
-    "meerdere": ("meer",),
-    "ontoegankelijke": ("ontoegankelijk",),
-    "positief": ("eens",),
-    "instemmen": ("eens",),
-    "elke": ("dagelijks",),
-    "iedere": ("dagelijks",),
-    "tevredenheid": ("tevreden",),
-    "vrouwelijk": ("vrouw",),
-    "mannelijk": ("man",),
-    "zenden": ("berichten", "plaatsen"),
-    "posten": ("berichten", "plaatsen"),
-}
-
-# Words that carry no meaning for matching: Dutch function words and the words every
-# sentence about the panel uses.
-STOP_WORDS = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "of",
-        "van",
-        "in",
-        "op",
-        "te",
-        "dat",
-        "die",
-        "dit",
-        "deze",
-        "is",
-        "zijn",
-        "was",
-        "waren",
-        "er",
-        "met",
-        "voor",
-        "aan",
-        "om",
-        "bij",
-        "zich",
-        "ze",
-        "zij",
-        "hun",
-        "haar",
-        "hij",
-        "u",
-        "uw",
-        "ik",
-        "je",
-        "jij",
-        "we",
-        "wij",
-        "men",
-        "als",
-        "dan",
-        "maar",
-        "ook",
-        "nog",
-        "al",
-        "wordt",
-        "worden",
-        "werd",
-        "werden",
-        "heeft",
-        "hebben",
-        "had",
-        "hadden",
-        "kan",
-        "kunnen",
-        "kon",
-        "zal",
-        "zullen",
-        "zou",
-        "zouden",
-        "moet",
-        "mag",
-        "tot",
-        "door",
-        "over",
-        "uit",
-        "naar",
-        "wat",
-        "welke",
-        "hoe",
-        "waar",
-        "wie",
-        "zo",
-        "dus",
-        "toch",
-        "want",
-        "omdat",
-        "terwijl",
-        "hoewel",
-        "even",
-        "elk",
-        "ieder",
-        "iets",
-        "nu",
-        "toen",
-        "daar",
-        "hier",
-        "daarbij",
-        "daarvan",
-        "daartoe",
-        "erover",
-        "ervan",
-        "erbij",
-        "meest",
-        "mate",
-        "procent",
-        "pct",
-        "percent",
-        "percentage",
-        "aandeel",
-        "deel",
-        "aantal",
-        "zegt",
-        "zeggen",
-        "zei",
-        "gezegd",
-        "geeft",
-        "geven",
-        "gaf",
-        "aangeeft",
-        "aangeven",
-        "aan",
-        "vindt",
-        "vinden",
-        "vond",
-        "vonden",
-        "noemt",
-        "noemen",
-        "stelt",
-        "ambtenaar",
-        "ambtenaren",
-        "deelnemer",
-        "deelnemers",
-        "deelnemende",
-        "respondent",
-        "respondenten",
-        "medewerker",
-        "medewerkers",
-        "overheidsmedewerkers",
-        "overheidsmedewerker",
-        "ondervraagden",
-        "ondervraagde",
-        "geraadpleegde",
-        "geraadpleegd",
-        "onderzoek",
-        "panel",
-        "ambtenarenpanel",
-        "slechts",
-        "maar",
-        "liefst",
-        "ruim",
-        "bijna",
-        "circa",
-        "ongeveer",
-        "zo'n",
-        "kleine",
-        "klein",
-        "grote",
-        "groot",
-        "opvallend",
-        "schrikbarend",
-        "relatief",
-        "respectievelijk",
-        "meerderheid",
-        "minderheid",
-        "helft",
-        "derde",
-        "kwart",
-        "driekwart",
-        "vijfde",
-        "tiende",
-        "eigen",
-        "jaar",
-        "ben",
-        "bent",
-        "heb",
-        "hebt",
-        "word",
-        "doe",
-        "doet",
-        "doen",
-        "gaat",
-        "gaan",
-        "ga",
-        "kom",
-        "komt",
-        "komen",
-    ]
+from .lexicon import (
+    COMPOUND_HEADS,
+    CONCEPTS,
+    CONNECTORS,
+    DONT_KNOW,
+    EXPANSIONS,
+    KEEP,
+    KNOWN,
+    NEG,
+    NOW_AND_THEN,
+    PHRASES,
+    POS,
+    STOP_WORDS,
+    TALK,
+    WORD_CONCEPTS,
 )
 
+__all__ = [
+    "CONCEPTS",
+    "CONNECTORS",
+    "DONT_KNOW",
+    "KNOWN",
+    "NEG",
+    "NOW_AND_THEN",
+    "POS",
+    "STOP_WORDS",
+    "TALK",
+]
+
+_PHRASE_PATTERNS = [(re.compile(pattern), repl) for pattern, repl in PHRASES]
+
 _STEMMER = snowballstemmer.stemmer("dutch")
-# Words the stemmer would merge with an unrelated word, kept as they are.
-_KEEP = {
-    "gemeente": "gemeente",
-    "gemeenten": "gemeente",
-    "gemeentelijke": "gemeente",
-    "mening": "mening",
-    "meningen": "mening",
-    "binnen": "binnen",
-    "eens": "eens",
-    "oneens": "oneens",
-    "hoge": "hoog",
-    "hoog": "hoog",
-}
 _WORD = re.compile(r"[a-z0-9à-öø-ÿ]+(?:-[a-zà-öø-ÿ]+)*")
-_COMPOUND_HEADS = ("ambtenaren", "ambtenaar", "medewerkers", "medewerker", "werknemers")
 
 
 @dataclass(frozen=True)
@@ -318,8 +61,8 @@ class Word:
 def stem(word: str) -> str:
     if word in CONCEPTS or ":" in word:  # "hoe:vaak": the question's words
         return word
-    if word in _KEEP:
-        return _KEEP[word]
+    if word in KEEP:
+        return KEEP[word]
     return _STEMMER.stemWord(word)
 
 
@@ -337,9 +80,6 @@ def _phrases(text: str) -> list[tuple[int, int, str]]:
             if all(end <= s or start >= e for s, e, _r in found):
                 found.append((start, end, value))
     return sorted(found)
-
-
-CONNECTORS = frozenset({"of", "tot", "en", "à", "t/m"})
 
 
 def _pieces(text: str) -> list[tuple[int, int, list[str], str]]:
@@ -387,15 +127,15 @@ def connector_positions(text: str) -> set[int]:
 def _expand(token: str) -> list[str]:
     if token in CONCEPTS:
         return [token]
-    concept = _WORD_CONCEPTS.get(token)
+    concept = WORD_CONCEPTS.get(token)
     items = [concept] if concept else [token]
-    items.extend(_WORD_CONCEPTS.get(item, item) for item in _EXPANSIONS.get(token, ()))
-    for head in _COMPOUND_HEADS:
+    items.extend(WORD_CONCEPTS.get(item, item) for item in EXPANSIONS.get(token, ()))
+    for head in COMPOUND_HEADS:
         # "rijksambtenaren" are of the Rijk, "gemeenteambtenaren" of a gemeente.
         if token.endswith(head) and len(token) - len(head) >= 4:
             modifier = token[: -len(head)]
             items.append(modifier)
-            items.extend(_EXPANSIONS.get(modifier, ()))
+            items.extend(EXPANSIONS.get(modifier, ()))
     return items
 
 

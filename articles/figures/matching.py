@@ -15,6 +15,7 @@ figures takes the answers it names in the same order ("respectievelijk 70 en 77
 procent … Facebook en Twitter"); "elk 5 procent" holds for each answer named.
 """
 
+import re
 from dataclasses import dataclass
 
 from .answers import (
@@ -113,8 +114,10 @@ class Matcher:
         tag_spans = [(start, end) for start, end, _tag in block.tags]
         masked = _blank(block.text, tag_spans)
         mentions = find_percentages(masked)
+        # "(zeer) eens": the answer with and without "zeer", so no word of its own.
+        optional = [m.span() for m in _OPTIONAL_INTENSIFIER.finditer(masked)]
         # The figures themselves are no words: "weet een derde niet" is "weet niet".
-        plain = _blank(masked, [(m.phrase_start, m.end) for m in mentions])
+        plain = _blank(masked, [(m.phrase_start, m.end) for m in mentions] + optional)
         block_words = words(plain)
         context = BlockContext(
             block, block_words, self.vocabulary, [], connector_positions(plain)
@@ -138,18 +141,35 @@ class Matcher:
                 if not isinstance(anchor.key, tuple):
                     continue  # a [cijfer] tag: its figure comes from the data
                 weights = context.weights(sentence, anchors, index, earlier)
+                low = anchors[index - 1].end if index else sentence.start
+                high = (
+                    anchors[index + 1].start
+                    if index + 1 < len(anchors)
+                    else sentence.end
+                )
+                with_stronger = any(low <= start < high for start, _e in optional)
                 bonus = dict(charts)
                 for reference in paragraph_tags:
                     bonus[reference] = bonus.get(reference, 0.0) + TAG_IN_PARAGRAPH
                 for reference in sentence_tags:
                     bonus[reference] = bonus.get(reference, 0.0) + TAG_IN_SENTENCE
-                links.extend(self._link_anchor(block, anchor.key, weights, bonus))
+                links.extend(
+                    self._link_anchor(
+                        block, anchor.key, weights, bonus, with_stronger=with_stronger
+                    )
+                )
         return links, block_words
 
     # --- one figure (or list) --------------------------------------------------------
 
     def _link_anchor(
-        self, block, group: tuple[Mention, ...], weights: Weights, bonus
+        self,
+        block,
+        group: tuple[Mention, ...],
+        weights: Weights,
+        bonus,
+        *,
+        with_stronger: bool = False,
     ) -> list[Link]:
         profile = self._question(weights, bonus, len(group))
         if profile is None:
@@ -181,6 +201,8 @@ class Matcher:
         if answer is None:
             return [Link(block, mention, question=question)]
         stronger = stronger_neighbour(profile, answer, scored, weights)
+        if stronger and with_stronger:  # "(zeer) eens": both answers, said as one
+            return [Link(block, mention, figure(answer, stronger), question)]
         return [
             Link(
                 block,
@@ -277,6 +299,11 @@ def _label_naming(
     named = sum(idf[t] * weights.answer.get(t, (0.0, 0))[0] for t in answer.required)
     fully = sum(idf[t] for t in answer.required if t in weights.answer) >= 0.9 * total
     return named * (named / total) ** 0.5 * (1.0 if partly or fully else 0.3)
+
+
+_OPTIONAL_INTENSIFIER = re.compile(
+    r"\(\s*(?:zeer|heel|erg|helemaal)\s*\)(?=\s*[\w‘'])", re.IGNORECASE
+)
 
 
 def _blank(text: str, spans) -> str:

@@ -48,7 +48,7 @@ _NOT_A_FRACTION_AFTER = re.compile(
     r"voor|na|deel\s+van\s+de\s+tijd)\b"
 )
 _ONE_IN = re.compile(
-    r"\b(een|één|\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen)\s+(?:op|van)\s+"
+    r"\b(een|één|\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen)\s+(op|van)\s+"
     r"(?:de\s+|elke\s+|iedere\s+)?(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|"
     r"twaalf|vijftien|twintig|\d{1,2})\b"
     r"(?!\s*(?:%|procent|jaar|keer))",
@@ -94,6 +94,8 @@ _DIFFERENCE_BEFORE = re.compile(
     r"\s*(?:ruim|bijna|ongeveer|circa|zo'n|maar\s+liefst|slechts)?\s*$",
     re.IGNORECASE,
 )
+# "de 50%-grens", "een 80%-regel": a percentage in a compound names a threshold.
+_COMPOUND_AFTER = re.compile(r"^-[a-zà-ÿ]", re.IGNORECASE)
 # "onder de 40 en 1 procent": a number after these words is no list item.
 _NOT_A_LIST_START = re.compile(
     r"(?:\bde|\bhet|\bdan|\btussen|\bonder|\bboven|\bsinds|\bvanaf|\bna|\bvoor|\bom|"
@@ -195,6 +197,8 @@ def _make(
     before = text[max(0, start - 60) : start]
     after = text[end : end + 60]
     if _DIFFERENCE_AFTER.match(after) or _DIFFERENCE_BEFORE.search(before):
+        return None
+    if _COMPOUND_AFTER.match(after):
         return None
     half = max(_rounding(decimals), word_tolerance)
     low, high = value - half, value + half
@@ -306,9 +310,11 @@ def find_percentages(text: str) -> list[Mention]:
     for match in _ONE_IN.finditer(text):
         if not free(*match.span()):
             continue
-        part, whole = _count(match[1]), _count(match[2])
+        part, whole = _count(match[1]), _count(match[3])
         if not part or not whole or part >= whole or whole > 20:
             continue
+        if match[2].lower() == "van" and whole > 10:
+            continue  # "3 van de 20 grote gemeenten": a count; "drie van de tien": a share
         add(
             _make(
                 text,

@@ -162,6 +162,12 @@ def parse_percentage(
         if text == "":
             raise ParseError(_("het percentage is leeg"))
         marked = text.endswith("%")
+        if isinstance(value, str):
+            kind, separator = classify(compact(text))
+            if kind == "ambiguous":
+                # 33,333 or 1.578: read as thousands (33 333) it is no percentage, so
+                # it has three decimals, whatever the file's other numbers show.
+                decimal = separator
         try:
             number = _number(value, decimal, _("het percentage"), separators=separators)
         except NotANumber:

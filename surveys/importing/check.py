@@ -56,6 +56,11 @@ def check_sheet(
     errors: list[ImportIssue] = []
     checked = CheckedFile(source=sheet.description, errors=errors, questions=[])
     columns = map_columns(sheet.headers, errors)
+    hidden_columns = [
+        name for name, index in columns.items() if index in sheet.hidden_columns
+    ]
+    if hidden_columns:
+        errors.append(hidden_columns_issue(hidden_columns, sheet))
     if errors:
         return checked
     rows, hidden = read_rows(sheet, columns, errors, progress)
@@ -167,6 +172,27 @@ def row_ranges(numbers: list[int], shown: int = 10) -> str:
             ranges.append([number, number])
     parts = [str(a) if a == b else f"{a}–{b}" for a, b in ranges[:shown]]
     return ", ".join(parts) + (" …" if len(ranges) > shown else "")
+
+
+def hidden_columns_issue(names: list[str], sheet: Sheet) -> ImportIssue:
+    """A column the import reads is hidden: what is stored would not be what is seen."""
+    return ImportIssue(
+        ngettext(
+            "De kolom %(columns)s van %(sheet)s is verborgen. Een verborgen kolom wordt "
+            "niet geïmporteerd, want wat erin staat is niet te zien: maak de kolom "
+            "zichtbaar als ze meetelt, of verwijder haar, en upload het bestand opnieuw.",
+            "De kolommen %(columns)s van %(sheet)s zijn verborgen. Verborgen kolommen "
+            "worden niet geïmporteerd, want wat erin staat is niet te zien: maak de "
+            "kolommen zichtbaar als ze meetellen, of verwijder ze, en upload het bestand "
+            "opnieuw.",
+            len(names),
+        )
+        % {
+            "columns": ", ".join(f"‘{name}’" for name in names),
+            "sheet": sheet.label,
+        },
+        row=1,
+    )
 
 
 def _hidden_rows_issue(numbers: list[int], sheet: Sheet) -> ImportIssue:

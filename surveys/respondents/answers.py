@@ -14,6 +14,7 @@ multi cell other than 0/1/empty, a weight that is empty, not a number, 0 or nega
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -121,7 +122,8 @@ def read_answers(
                 continue
             code = column.lookup.get(value)
             if code is None:
-                code = MISSING
+                code = column.lookup.get(_whole(value), MISSING)
+            if code == MISSING:
                 issues.add(
                     _("de waarde ‘%(value)s’ staat niet in het codeboek bij deze vraag")
                     % {"value": value[:50]},
@@ -132,9 +134,9 @@ def read_answers(
         chosen = {index: [False] * n for index, n in option_counts.items()}
         for index, column in multi_columns:
             value = cell_text(cells[index]) if index < width else ""
-            if value == "1":
+            if value == "1" or (value != "0" and _whole(value) == "1"):
                 chosen[column.question][column.option] = True
-            elif value not in ("", "0"):
+            elif value not in ("", "0") and _whole(value) != "0":
                 issues.add(
                     _(
                         "‘%(value)s’ in een kolom van een multi-vraag; gebruik 1 (gekozen), 0 of leeg"
@@ -203,6 +205,16 @@ def read_answers(
         codes=codes,
         weights=np.array(weights, dtype=float) if weight_column is not None else None,
     )
+
+
+_WHOLE_WITH_ZEROS = re.compile(r"(-?[0-9]+)[.,]0+")
+
+
+def _whole(value: str) -> str:
+    """``"1.0"`` → ``"1"``: a code as a program wrote it that keeps numbers as decimals
+    (pandas and R write a column with empty cells as 1.0, 2.0); other texts unchanged."""
+    match = _WHOLE_WITH_ZEROS.fullmatch(value)
+    return match.group(1) if match else value
 
 
 def _weight(value, number: int, issues: Issues, zeros: list[int]) -> float:

@@ -26,9 +26,9 @@ from .codebook import (
     Codebook,
     DraftOption,
     DraftQuestion,
-    finish,
     read_codebook,
 )
+from .codebook_check import finish
 from .sheets import SpreadsheetError, Table, cell_text
 from .summary import ANSWERS, Issues
 

@@ -22,7 +22,8 @@ from surveys.signals import survey_data_changed
 from surveys.statistics import effective_n
 
 from .answers import Answers, read_answers
-from .codebook import PROFIEL, Codebook, finish, read_codebook
+from .codebook import PROFIEL, Codebook, read_codebook
+from .codebook_check import finish
 from .compute import QuestionFigures, compute, segment_keys
 from .sav import read_sav
 from .sheets import SpreadsheetError, is_sav, read_table
@@ -117,7 +118,7 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
     try:
         code_table = read_table(_bytes(codebook)) if codebook is not None else None
     except SpreadsheetError as error:
-        issues.add(str(error).rstrip("."), file=CODEBOOK)
+        issues.fail(str(error).rstrip("."), file=CODEBOOK)
         return empty
     data = _bytes(answers)
     try:
@@ -137,7 +138,7 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
                 return empty
             table = read_table(data)
     except SpreadsheetError as error:
-        issues.add(str(error).rstrip("."), file=ANSWERS)
+        issues.fail(str(error).rstrip("."), file=ANSWERS)
         return empty
     if issues:
         return empty
@@ -150,7 +151,7 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
             progress=lambda done, total: report(CHECKING, done, total),
         )
     except SpreadsheetError as error:
-        issues.add(str(error).rstrip("."), file=ANSWERS)
+        issues.fail(str(error).rstrip("."), file=ANSWERS)
         return empty
     return book, parsed
 

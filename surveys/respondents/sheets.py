@@ -8,9 +8,10 @@ sheet numbering (header = row 1), blank rows left out. CSV is read here, without
 200-column cap of the aggregated import's reader (an answers file has a column per
 question and per multi option); xlsx and ods go through ``surveys.spreadsheets.read_sheet``,
 which keeps Excel's percent cells and LibreOffice's repeated cells right, skips hidden
-sheets and caps the size; a hidden row is refused, as in the aggregated import. CSV is
-decoded as the aggregated import decodes it (encoding detection, NFC, no control
-characters).
+sheets and caps the size (here at ``MAX_ANSWER_COLUMNS`` columns and
+``MAX_ANSWER_CELLS`` cells, not the aggregated format's 200 columns); a hidden row is
+refused, as in the aggregated import. CSV is decoded as the aggregated import decodes
+it (encoding detection, NFC, no control characters).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from surveys.importing.cells import cell_text
+from surveys.importing.check import hidden_columns_issue
 from surveys.spreadsheets import (
     OLE_MAGIC,
     ZIP_MAGIC,
@@ -46,6 +48,13 @@ __all__ = [
 ]
 
 SAV_MAGIC = (b"$FL2", b"$FL3")
+#: An answers workbook has a column per question and per multi option: far wider than
+#: the aggregated format's 200 columns.
+MAX_ANSWER_COLUMNS = 2000
+#: Cells of an answers workbook read at most (10 000 respondents × 1 000 columns): a
+#: small ods can repeat a row of 2 000 cells 200 000 times, which must not fill the
+#: memory.
+MAX_ANSWER_CELLS = 10_000_000
 
 
 @dataclass
@@ -63,7 +72,14 @@ def is_sav(data: bytes) -> bool:
 def read_table(data: bytes) -> Table:
     """The sheet of an xlsx, ods or csv file; ``SpreadsheetError`` for anything else."""
     if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):
-        sheet = read_sheet(data)
+        sheet = read_sheet(data, max_columns=MAX_ANSWER_COLUMNS)
+        hidden = [
+            cell_text(header)
+            for index, header in enumerate(sheet.headers)
+            if index in sheet.hidden_columns and cell_text(header)
+        ]
+        if hidden:
+            raise SpreadsheetError(hidden_columns_issue(hidden, sheet).message)
         return Table(
             headers=list(sheet.headers),
             rows=_sheet_rows(sheet),
@@ -94,7 +110,21 @@ def read_table(data: bytes) -> Table:
 
 
 def _sheet_rows(sheet) -> Iterator[tuple[int, list]]:
+    cells_read = 0
     for row in sheet.rows:
+        cells_read += len(row.cells)
+        if cells_read > MAX_ANSWER_CELLS:
+            raise SpreadsheetError(
+                _(
+                    "Dit werkblad heeft bij rij %(row)d al meer dan %(cells)s cellen met "
+                    "gegevens; zoveel worden niet gelezen. Sla de antwoorden op als "
+                    "CSV-bestand, of splits ze in delen."
+                )
+                % {
+                    "row": row.number,
+                    "cells": f"{MAX_ANSWER_CELLS:,}".replace(",", "."),
+                }
+            )
         if row.hidden:
             raise SpreadsheetError(
                 _(

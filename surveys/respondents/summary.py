@@ -63,6 +63,11 @@ class Issues:
         if len(self.kept) < KEPT_ERRORS:
             self.kept.append(ImportIssue(reason, file=file, row=row, column=column))
 
+    def fail(self, reason: str, *, file: str = ANSWERS) -> None:
+        """The reason reading stopped: kept first, even when the list is full."""
+        self.count += 1
+        self.kept.insert(0, ImportIssue(reason, file=file))
+
     def __bool__(self) -> bool:
         return self.count > 0
 

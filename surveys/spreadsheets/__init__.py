@@ -64,18 +64,21 @@ MAX_WHOLE_PARTS_BYTES = 16 * 1024 * 1024
 _STREAMED_PART = re.compile(r"xl/worksheets/[^/]+\.xml|content\.xml")
 
 
-def read_sheet(data: bytes, *, headers: Iterable[str] = ()) -> Sheet:
+def read_sheet(
+    data: bytes, *, headers: Iterable[str] = (), max_columns: int = MAX_COLUMNS
+) -> Sheet:
     """The sheet of an xlsx, ods or csv file (recognised by content) that an importer reads.
 
     Of a workbook: the first visible sheet whose first row has all of ``headers``
     (matched as ``normalize_header`` does), else the first visible sheet. A hidden sheet
     is never read: when only a hidden one has the headers, that is the error. Raises
     ``SpreadsheetError`` (a Dutch message) for anything unreadable; ``sheet.rows`` may
-    raise it too, as reading goes on.
+    raise it too, as reading goes on. ``max_columns``: data beyond this column is
+    refused (an answers file of respondents has a column per question and option).
     """
     wanted = frozenset(normalize_header(name) for name in headers)
     if data.startswith(ZIP_MAGIC):
-        return _read_zip(data, wanted)
+        return _read_zip(data, wanted, max_columns)
     if data.startswith(OLE_MAGIC):
         raise SpreadsheetError(
             _(
@@ -83,10 +86,10 @@ def read_sheet(data: bytes, *, headers: Iterable[str] = ()) -> Sheet:
                 "Excel op als Excel-werkmap (.xlsx) en upload het opnieuw."
             )
         )
-    return read_csv(data)
+    return read_csv(data, max_columns=max_columns)
 
 
-def _read_zip(data: bytes, headers: frozenset[str]) -> Sheet:
+def _read_zip(data: bytes, headers: frozenset[str], max_columns: int) -> Sheet:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -116,10 +119,10 @@ def _read_zip(data: bytes, headers: frozenset[str]) -> Sheet:
                         "of LibreOffice, sla het op en upload het opnieuw."
                     )
                 )
-            return read_xlsx(data, headers)
+            return read_xlsx(data, headers, max_columns)
         mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
         if mimetype == ODS_MIMETYPE and "content.xml" in names:
-            return read_ods(archive, headers)
+            return read_ods(archive, headers, max_columns)
     except SpreadsheetError:
         raise
     except Exception as error:  # BadZipFile, zlib.error, EOFError, a cut-off file ...
@@ -129,10 +132,15 @@ def _read_zip(data: bytes, headers: frozenset[str]) -> Sheet:
 
 # A formula cell without a stored result: ``<f>…</f>`` or ``<f …/>``, then no or an
 # empty ``<v>``. Excel and LibreOffice always store the result; reading the values
-# only would turn such a cell into an empty one.
+# only would turn such a cell into an empty one. A cell typed ``t="str"`` has a
+# computed text result, and an empty ``<v>`` there is the empty text that a formula
+# such as =ALS(A2="";"";…) gives: that is a result, not a missing one.
 _UNCOMPUTED_FORMULA = re.compile(
-    rb"(?:</f>|<f\b[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+    rb'<c\b(?![^>]*\bt="str")[^>]*>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)'
+    rb"\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
 )
+#: Bytes of one chunk kept for the next, so that a cell split between them is seen.
+_OVERLAP = 4096
 
 
 def _uncomputed_formulas(archive: zipfile.ZipFile) -> bool:
@@ -148,5 +156,5 @@ def _uncomputed_formulas(archive: zipfile.ZipFile) -> bool:
             while chunk := sheet.read(1 << 20):
                 if _UNCOMPUTED_FORMULA.search(tail + chunk):
                     return True
-                tail = chunk[-200:]
+                tail = chunk[-_OVERLAP:]
     return False

@@ -44,7 +44,7 @@ _PUNCTUATION = set("€‘’“”„–—…•°±²³½¼¾×÷§©®™£�
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def read_csv(data: bytes) -> Sheet:
+def read_csv(data: bytes, *, max_columns: int = MAX_COLUMNS) -> Sheet:
     text, encoding = decode(data)
     lines = text.splitlines()
     first = lines[0] if lines else ""
@@ -58,7 +58,7 @@ def read_csv(data: bytes) -> Sheet:
         if not first.count(delimiter):
             delimiter = None
     texts = TextCells()
-    rows = _rows(text, delimiter, texts, offset)
+    rows = _rows(text, delimiter, texts, offset, max_columns)
     header = next(rows, None)
     if header is None or header.number != 1 + offset:
         raise SpreadsheetError(empty_sheet_message())
@@ -73,7 +73,9 @@ def read_csv(data: bytes) -> Sheet:
     )
 
 
-def _rows(text: str, delimiter, texts: TextCells, offset: int) -> Iterator[SheetRow]:
+def _rows(
+    text: str, delimiter, texts: TextCells, offset: int, max_columns: int
+) -> Iterator[SheetRow]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or ",")
     clean = texts.clean
     seen = texts.seen  # cleaned texts by raw text: most cells are found here
@@ -86,8 +88,8 @@ def _rows(text: str, delimiter, texts: TextCells, offset: int) -> Iterator[Sheet
                 values.pop()
             if not values:
                 continue
-            if len(values) > MAX_COLUMNS:
-                raise SpreadsheetError(too_large_message())
+            if len(values) > max_columns:
+                raise SpreadsheetError(too_large_message(columns=max_columns))
             if number > MAX_ROWS:
                 raise SpreadsheetError(too_large_message(number))
             yield SheetRow(number, tuple(values))

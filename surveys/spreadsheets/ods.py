@@ -42,20 +42,23 @@ CHUNK = 1 << 16
 _TABLE = f"{TABLE} table"
 _ROW = f"{TABLE} table-row"
 _CELLS = (f"{TABLE} table-cell", f"{TABLE} covered-table-cell")
+_COLUMN = f"{TABLE} table-column"
 _P = f"{TEXT} p"
 _ANNOTATION = f"{OFFICE} annotation"
 _STYLE = f"{STYLE} style"
 _TABLE_PROPERTIES = f"{STYLE} table-properties"
 
 
-def read_ods(archive: zipfile.ZipFile, headers: frozenset[str]) -> Sheet:
+def read_ods(
+    archive: zipfile.ZipFile, headers: frozenset[str], max_columns: int = MAX_COLUMNS
+) -> Sheet:
     """The first visible table whose first row has ``headers``; else the first visible one."""
     skipped, first_visible, hidden_match = [], None, None
-    for table in _parse(archive, _ContentReader(TextCells())):
+    for table in _parse(archive, _ContentReader(TextCells(), max_columns=max_columns)):
         names = {normalize_header(value) for value in table.header}
         has_headers = bool(table.header) and headers <= names
         if table.visible and has_headers:
-            return _sheet(archive, table, skipped)
+            return _sheet(archive, table, skipped, max_columns)
         if table.visible and first_visible is None:
             first_visible = (table, list(skipped))
         if not table.visible and has_headers and hidden_match is None:
@@ -65,18 +68,19 @@ def read_ods(archive: zipfile.ZipFile, headers: frozenset[str]) -> Sheet:
         raise SpreadsheetError(hidden_sheet_message(hidden_match))
     if first_visible is None:
         raise SpreadsheetError(empty_sheet_message())
-    return _sheet(archive, *first_visible)
+    return _sheet(archive, *first_visible, max_columns)
 
 
-def _sheet(archive, table: _Table, skipped) -> Sheet:
+def _sheet(archive, table: _Table, skipped, max_columns: int) -> Sheet:
     texts = TextCells()
-    reader = _ContentReader(texts, only=table.index)
+    reader = _ContentReader(texts, only=table.index, max_columns=max_columns)
     return Sheet(
         format="ods",
         name=table.name,
         headers=["" if value is None else str(value).strip() for value in table.header],
         rows=(row for row in _parse(archive, reader) if row.number > 1),
         skipped=skipped,
+        hidden_columns=set(table.hidden_columns),
         texts=texts,
     )
 
@@ -87,6 +91,8 @@ class _Table:
     def __init__(self, index: int, name: str, visible: bool):
         self.index, self.name, self.visible = index, name, visible
         self.header: list = []
+        self.hidden_columns: set[int] = set()
+        self.columns = 0  # the table's columns declared so far
 
 
 def _parse(archive: zipfile.ZipFile, reader: _ContentReader) -> Iterator:
@@ -117,8 +123,10 @@ class _ContentReader:
     """expat callbacks. Without ``only``: a ``_Table`` per table, with its first row.
     With ``only`` (a table's index): that table's rows as ``SheetRow``s."""
 
-    def __init__(self, texts: TextCells, *, only: int | None = None):
-        self.texts, self.only = texts, only
+    def __init__(
+        self, texts: TextCells, *, only: int | None = None, max_columns=MAX_COLUMNS
+    ):
+        self.texts, self.only, self.max_columns = texts, only, max_columns
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.parser.StartDoctypeDeclHandler = self._refuse_doctype
         self.parser.StartElementHandler = self._start
@@ -168,6 +176,8 @@ class _ContentReader:
                 attributes.get(f"{TABLE} number-columns-repeated")
             )
             self.paragraphs = []
+        elif name == _COLUMN and self.table is not None:
+            self._column(attributes)
         elif name == _ROW:
             self._start_row(attributes)
         elif name == _TABLE:
@@ -228,6 +238,15 @@ class _ContentReader:
             raise _Stop
         self.reading = False
 
+    def _column(self, attributes: dict) -> None:
+        """A column declaration: ``table:visibility`` collapse or filter hides it."""
+        table = self.table
+        repeat = _count(attributes.get(f"{TABLE} number-columns-repeated"))
+        if attributes.get(f"{TABLE} visibility", "visible") != "visible":
+            last = min(table.columns + repeat, self.max_columns)
+            table.hidden_columns.update(range(table.columns, last))
+        table.columns = min(table.columns + repeat, self.max_columns + 1)
+
     def _start_row(self, attributes: dict) -> None:
         self.row_repeat = _count(attributes.get(f"{TABLE} number-rows-repeated"))
         self.row_hidden = attributes.get(f"{TABLE} visibility", "visible") != "visible"
@@ -266,8 +285,8 @@ class _ContentReader:
             self.blank_cells += self.cell_repeat  # counted; only kept before a value
             return
         width = len(self.row) + self.blank_cells + self.cell_repeat
-        if width > MAX_COLUMNS:
-            raise SpreadsheetError(too_large_message())
+        if width > self.max_columns:
+            raise SpreadsheetError(too_large_message(columns=self.max_columns))
         self.row.extend([None] * self.blank_cells)
         self.blank_cells = 0
         self.row.extend([value] * self.cell_repeat)

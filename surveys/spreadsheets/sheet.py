@@ -140,6 +140,9 @@ class Sheet:
     encoding: str | None = None  # CSV only
     delimiter: str | None = None  # CSV only
     skipped: list[SkippedSheet] = field(default_factory=list)
+    #: Columns hidden in the spreadsheet program (0 is the first), known once the header
+    #: row is read; empty for CSV.
+    hidden_columns: set[int] = field(default_factory=set)
     texts: TextCells = field(default_factory=TextCells, repr=False)
     #: A guess of the number of rows, for progress bars (None: unknown).
     size_hint: int | None = None
@@ -208,12 +211,12 @@ def not_a_spreadsheet_message() -> str:
     )
 
 
-def too_large_message(row: int | None = None) -> str:
+def too_large_message(row: int | None = None, *, columns: int = MAX_COLUMNS) -> str:
     if row is None:
         return _(
             "Dit werkblad heeft gegevens voorbij kolom %(columns)d; zo breed kan een "
             "importbestand niet zijn. Verwijder de gegevens rechts van de tabel."
-        ) % {"columns": MAX_COLUMNS}
+        ) % {"columns": columns}
     return _(
         "Dit werkblad heeft gegevens voorbij rij %(rows)s (rij %(row)s); zoveel rijen "
         "worden niet gelezen. Splits het bestand in delen, bijvoorbeeld per vraag."

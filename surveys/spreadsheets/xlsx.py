@@ -43,7 +43,9 @@ def is_percent_format(number_format: str | None) -> bool:
     return bool(number_format) and "%" in _LITERALS.sub("", number_format)
 
 
-def read_xlsx(data: bytes, headers: frozenset[str]) -> Sheet:
+def read_xlsx(
+    data: bytes, headers: frozenset[str], max_columns: int = MAX_COLUMNS
+) -> Sheet:
     import openpyxl
 
     try:
@@ -53,7 +55,7 @@ def read_xlsx(data: bytes, headers: frozenset[str]) -> Sheet:
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise SpreadsheetError(not_a_spreadsheet_message()) from error
     try:
-        return _choose(workbook, headers)
+        return _choose(workbook, headers, max_columns)
     except SpreadsheetError:
         workbook.close()
         raise
@@ -62,16 +64,16 @@ def read_xlsx(data: bytes, headers: frozenset[str]) -> Sheet:
         raise SpreadsheetError(not_a_spreadsheet_message()) from error
 
 
-def _choose(workbook, headers: frozenset[str]) -> Sheet:
+def _choose(workbook, headers: frozenset[str], max_columns: int) -> Sheet:
     """The first visible sheet whose first row has ``headers``; else the first visible one."""
     skipped, first_visible, hidden_match = [], None, None
     for worksheet in workbook.worksheets:
-        header_row = _header_row(workbook, worksheet)
+        header_row = _header_row(workbook, worksheet, max_columns)
         names = {normalize_header(value) for value in header_row}
         has_headers = bool(header_row) and headers <= names
         visible = worksheet.sheet_state == "visible"
         if visible and has_headers:
-            return _sheet(workbook, worksheet, header_row, skipped)
+            return _sheet(workbook, worksheet, header_row, skipped, max_columns)
         if visible and first_visible is None:
             first_visible = (worksheet, header_row, list(skipped))
         if not visible and has_headers and hidden_match is None:
@@ -82,7 +84,7 @@ def _choose(workbook, headers: frozenset[str]) -> Sheet:
     if first_visible is None:
         raise SpreadsheetError(empty_sheet_message())
     worksheet, header_row, skipped = first_visible
-    return _sheet(workbook, worksheet, header_row, skipped)
+    return _sheet(workbook, worksheet, header_row, skipped, max_columns)
 
 
 def hidden_sheet_message(name: str) -> str:
@@ -93,17 +95,18 @@ def hidden_sheet_message(name: str) -> str:
     ) % {"name": name}
 
 
-def _header_row(workbook, worksheet) -> list:
-    for row in _rows(workbook, worksheet, TextCells()):
+def _header_row(workbook, worksheet, max_columns: int) -> list:
+    for row in _rows(workbook, worksheet, TextCells(), max_columns):
         return list(row.cells) if row.number == 1 else []
     return []
 
 
-def _sheet(workbook, worksheet, header_row: list, skipped) -> Sheet:
+def _sheet(workbook, worksheet, header_row: list, skipped, max_columns: int) -> Sheet:
     texts = TextCells()
-    rows = _rows(workbook, worksheet, texts, close=True)
+    hidden: set[int] = set()
+    rows = _rows(workbook, worksheet, texts, max_columns, close=True, hidden=hidden)
     if header_row:
-        next(rows)  # the header row, read above
+        next(rows)  # the header row, read above; the columns are known by then
     size = worksheet.max_row
     return Sheet(
         format="xlsx",
@@ -111,12 +114,16 @@ def _sheet(workbook, worksheet, header_row: list, skipped) -> Sheet:
         headers=["" if value is None else str(value).strip() for value in header_row],
         rows=rows,
         skipped=skipped,
+        hidden_columns=hidden,
         texts=texts,
         size_hint=size - 1 if size else None,
     )
 
 
-def _rows(workbook, worksheet, texts: TextCells, close=False) -> Iterator[SheetRow]:
+def _rows(
+    workbook, worksheet, texts: TextCells, max_columns: int, close=False, hidden=None
+) -> Iterator[SheetRow]:
+    """The rows with a value; ``hidden`` (a set) gets the hidden columns' indexes."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -147,15 +154,19 @@ def _rows(workbook, worksheet, texts: TextCells, close=False) -> Iterator[SheetR
                 date_formats=workbook._date_formats,
                 timedelta_formats=workbook._timedelta_formats,
             )
+            columns_known = hidden is None
             for number, cells in parser.parse():
+                if not columns_known:  # <cols> comes before the first row
+                    hidden.update(_hidden_columns(parser, max_columns))
+                    columns_known = True
                 values: list = []
                 for cell in cells:
                     value = cell["value"]
                     if value is None or value == "":
                         continue
                     column = cell["column"]
-                    if column > MAX_COLUMNS:
-                        raise SpreadsheetError(too_large_message())
+                    if column > max_columns:
+                        raise SpreadsheetError(too_large_message(columns=max_columns))
                     value = _typed(value, cell["style_id"], number, texts, is_percent)
                     if value is None:
                         continue
@@ -178,6 +189,20 @@ def _rows(workbook, worksheet, texts: TextCells, close=False) -> Iterator[SheetR
     finally:
         if close:
             workbook.close()
+
+
+def _hidden_columns(parser, max_columns: int) -> set[int]:
+    """The indexes (0 is column A) of the columns that ``<cols>`` hides."""
+    hidden = set()
+    for attributes in parser.column_dimensions.values():
+        if attributes.get("hidden") not in ("1", "true"):
+            continue
+        try:
+            first, last = int(attributes["min"]), int(attributes.get("max", 0))
+        except (KeyError, ValueError):
+            continue
+        hidden.update(range(first - 1, min(max(first, last), max_columns)))
+    return hidden
 
 
 def _typed(value, style_id, row: int, texts: TextCells, is_percent):
