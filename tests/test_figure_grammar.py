@@ -53,7 +53,6 @@ def test_a_year_in_an_aside_in_brackets_does_not_date_the_figure(check):
     ) == [(47, None, None, "unlinked")]
 
 
-@PENDING
 def test_a_reply_ja_or_nee_beside_the_figure_names_that_answer_of_the_charted_question(
     check,
 ):
@@ -121,7 +120,6 @@ def test_a_figure_another_source_gives_is_not_the_panels(check):
     ]
 
 
-@PENDING
 def test_far_from_its_chart_a_figure_must_name_the_question_not_only_a_label(check):
     # "gemeenten" is a label of the question about the organisation, whose chart is
     # elsewhere: the sentence speaks of something else.

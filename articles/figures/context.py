@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Block, Sentence
-from .language import Word
+from .language import CONCEPTS, Word
 
 _BOUNDARY = re.compile(
     r"(,)|([():])|[;–—]|\s-\s|\b(?:terwijl|maar|waarbij|tegenover)\b|\b(en|of)\b"
@@ -29,6 +29,7 @@ _EXTERNAL = re.compile(
     r"waren\s+dat\s+nog|in\s+het\s+buitenland)\b",
     re.IGNORECASE,
 )
+_REPLIES = {"ja", "nee"}
 _ASIDE = re.compile(r"\([^()]*\)")
 _YEAR = re.compile(r"\bin\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -56,7 +57,12 @@ class Weights:
         default_factory=dict
     )  # best weight, where
     occurrences: dict[str, list[int]] = field(default_factory=dict)  # every own word
+    # The words that say whom the figure counts ("36 procent van de gemeenteambtenaren",
+    # "een op de drie gemeenten"): they name a group (segment), never an answer.
+    base: dict[str, float] = field(default_factory=dict)
     external: bool = False
+    # "Nee, zegt 7 procent", "36 procent zegt ja": the answer word itself, as a reply.
+    reply: bool = False
     years: tuple[int, ...] = ()
     position: int = 0  # word position of the figure: words before it are "before"
     connectors: dict[int, bool] = field(
@@ -70,6 +76,10 @@ class Weights:
     def add_earlier(self, stem: str, weight: float) -> None:
         if weight > self.earlier.get(stem, 0.0):
             self.earlier[stem] = weight
+
+    def add_base(self, stem: str, weight: float) -> None:
+        if weight > self.base.get(stem, 0.0):
+            self.base[stem] = weight
 
     def add_answer(self, stem: str, weight: float, position: int) -> None:
         if weight >= 0.3:
@@ -100,6 +110,40 @@ def _apposed(text: str, first: Anchor, second: Anchor) -> bool:
 def _is_word(anchor: Anchor) -> bool:
     key = anchor.key
     return isinstance(key, tuple) and len(key) == 1 and key[0].is_word
+
+
+_WORD_AHEAD = r"[a-zà-ÿ][\w'’-]*"
+# An adjective before the noun: "de deelnemende ambtenaren", "de grote gemeenten".
+_ADJECTIVE = r"[a-zà-ÿ][\w'’-]*e"
+# "36 procent van de (deelnemende) ambtenaren", "Van de gemeenten heeft 35 procent".
+_BASE_AFTER = re.compile(
+    rf"\s+van\s+(?:de|het|alle|onze|hun|deze)\s+((?:{_ADJECTIVE}\s+)?{_WORD_AHEAD})",
+    re.IGNORECASE,
+)
+_BASE_BEFORE = re.compile(
+    rf"^\s*van\s+(?:de|het|alle|onze|hun|deze)\s+((?:{_ADJECTIVE}\s+)?{_WORD_AHEAD})",
+    re.IGNORECASE,
+)
+# "een op de drie gemeenten": the plural noun after a share "op de".
+_ONE_IN_END = re.compile(r"\b(?:op|van)\s+(?:de|elke|iedere)\s+\S+$", re.IGNORECASE)
+_PLURAL_AHEAD = re.compile(rf"\s+({_WORD_AHEAD}(?:en|s))\b", re.IGNORECASE)
+
+
+def _base_spans(
+    text: str, anchor: "Anchor", before_limit: int, after_limit: int
+) -> list[tuple[int, int]]:
+    """Where the words stand that say whom the figure counts."""
+    spans = []
+    after = text[anchor.end : after_limit]
+    match = _BASE_AFTER.match(after)
+    if match is None and _ONE_IN_END.search(text[anchor.start : anchor.end]):
+        match = _PLURAL_AHEAD.match(after)
+    if match:
+        spans.append((anchor.end + match.start(1), anchor.end + match.end(1)))
+    before = text[before_limit : anchor.start]
+    if match := _BASE_BEFORE.match(before):
+        spans.append((before_limit + match.start(1), before_limit + match.end(1)))
+    return spans
 
 
 def _decay(distance: int) -> float:
@@ -214,6 +258,7 @@ class BlockContext:
             lambda m: m.group() if m.start() <= figure_at < m.end() else " ", clause
         )
         weights.years = tuple(int(y) for y in _YEAR.findall(clause))
+        base = _base_spans(text, anchor, before_limit, after_limit)
         for word, named in in_sentence:
             if any(a.start <= word.start < a.end for a in own):
                 continue
@@ -232,8 +277,15 @@ class BlockContext:
             else:
                 answer = 0.08
             question = max(answer, 0.4)
+            if answer >= 0.5 and text[word.start : word.end].lower() in _REPLIES:
+                weights.reply = True
+            in_base = any(s <= word.start < e for s, e in base)
             for stem, sureness in named:
                 weights.add_question(stem, question * sureness)
+                if in_base and stem not in CONCEPTS:
+                    # "van de gemeenten": who the figure counts, a group, no answer.
+                    weights.add_base(stem, answer * sureness)
+                    continue
                 weights.add_answer(stem, answer * sureness, word.position)
         earlier_sentences = [s for s in self.block.sentences if s.end <= sentence.start]
         asked = False

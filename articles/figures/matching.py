@@ -28,7 +28,7 @@ from .answers import (
 )
 from .context import Anchor, BlockContext, Weights
 from .document import ArticleDocument, Block
-from .language import connector_positions, words
+from .language import NEG, POS, connector_positions, words
 from .numbers import Mention, find_percentages
 from .profiles import AnswerProfile, QuestionProfile, Vocabulary, profile_question
 from .questions import TOTAL, CandidateQuestion, StoredFigure
@@ -228,8 +228,11 @@ class Matcher:
         named = weights.question.keys() | weights.earlier.keys() | weights.answer.keys()
         for profile in self.profiles:
             question = profile.question
-            if profile.all_words.isdisjoint(named):
+            shared = profile.all_words & named
+            if not shared:
                 continue  # names nothing of this question: no score
+            if shared <= _POLARITY and not weights.reply:
+                continue  # a "niet" or "geen" alone is no answer ("ja", "nee" are)
             if weights.years and any(
                 y != question.fieldwork_year for y in weights.years
             ):
@@ -248,6 +251,9 @@ class Matcher:
         for profile, local, earlier in rows:
             naming = local + (0.3 if clear else 1.0) * earlier
             near = bonus.get(profile.question.reference, 0.0)
+            if near and weights.reply and profile.is_yes_no:
+                # "Nee, zegt 9 procent" beside the chart of a yes/no question.
+                naming = max(naming, NAMED_NEAR_CHART)
             if (
                 naming < (NAMED_NEAR_CHART if near else NAMED)
                 and near < TAG_IN_SENTENCE
@@ -266,7 +272,10 @@ class Matcher:
         for name, stems in profile.segments.items():
             if not stems or stems in answer_words:
                 continue
-            weight = min(weights.answer.get(t, (0.0, 0))[0] for t in stems)
+            weight = min(
+                max(weights.answer.get(t, (0.0, 0))[0], weights.base.get(t, 0.0))
+                for t in stems
+            )
             if weight > best_weight:
                 best, best_weight = name, weight
         return best
@@ -301,6 +310,7 @@ def _label_naming(
     return named * (named / total) ** 0.5 * (1.0 if partly or fully else 0.3)
 
 
+_POLARITY = frozenset({NEG, POS})
 _OPTIONAL_INTENSIFIER = re.compile(
     r"\(\s*(?:zeer|heel|erg|helemaal)\s*\)(?=\s*[\w‘'])", re.IGNORECASE
 )
