@@ -68,7 +68,6 @@ def test_a_reply_ja_or_nee_beside_the_figure_names_that_answer_of_the_charted_qu
     ) == [(35, None, None, "unlinked")]
 
 
-@PENDING
 def test_not_knowing_is_the_negative_answer_of_a_question_without_a_dont_know(check):
     assert check(
         "Zo'n 40 procent weet niet wat de Agenda Digitale Overheid inhoudt.",
@@ -105,7 +104,6 @@ def test_eens_alone_may_count_the_zeer_eens_too(check):
     ) == [(44, "stimuleren", "Mee eens", None)]
 
 
-@PENDING
 def test_a_figure_another_source_gives_is_not_the_panels(check):
     assert check(
         "Van de gemeenten heeft 41 procent een chatbot, becijferde de VNG.", "kanalen"

@@ -44,7 +44,7 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
     negation = _weight(weights, NEG)
     dont_know = _weight(weights, DONT_KNOW)
     found = weights.answer
-    if profile.asks_knowing:
+    if profile.not_knowing_is_no:
         negation, dont_know = max(negation, dont_know), 0.0
         found = {t: w for t, w in found.items() if t != DONT_KNOW}
         if (
@@ -355,7 +355,7 @@ def best_answer(
     if not profile.is_yes_no:
         return None
     dont_know = _weight(weights, DONT_KNOW) >= POLARITY
-    if dont_know and not profile.asks_knowing:
+    if dont_know and not profile.not_knowing_is_no:
         return next((a for a in profile.answers if a.is_dont_know), None)
     negative = _weight(weights, NEG) >= POLARITY or dont_know
     side = [

@@ -31,6 +31,28 @@ _EXTERNAL = re.compile(
 )
 _REPLIES = {"ja", "nee"}
 _ASIDE = re.compile(r"\([^()]*\)")
+# "becijferde de VNG", "volgens TNO", "meldt het ministerie": another source's figure.
+_SOURCE = re.compile(
+    r"\b(?:volgens|aldus|meldt|meldde|melden|meldden|schrijft|schreef|rapporteert|"
+    r"rapporteerde|becijfert|becijferde|berekent|berekende|concludeert|concludeerde|"
+    r"telt|telde|stelt|stelde|zegt|zei|vond|vindt|onderzocht|onderzoekt)\s+"
+    r"(?:de\s+|het\s+)?(?:(?-i:[A-Z][A-Z&]+)\b|ministerie|kabinet|minister|"
+    r"staatssecretaris|rekenkamer|ombudsman|regering|inspectie|planbureau|"
+    r"rijksoverheid\s+zelf)",
+    re.IGNORECASE,
+)
+# A quote: ‘…’, “…”, „…”, "…" (a closing ’ is no apostrophe as in "zo’n").
+_QUOTE = re.compile(r"‘[^‘’]*’(?![a-zà-ÿ])|[“„][^“”„]*”|\"[^\"]*\"")
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Whether ``offset`` stands in a quote of a few words: someone's words, not the data's."""
+    return any(
+        match.start() < offset < match.end() and len(match.group().split()) >= 3
+        for match in _QUOTE.finditer(text)
+    )
+
+
 _YEAR = re.compile(r"\bin\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -241,7 +263,11 @@ class BlockContext:
         weights = Weights(
             position=figure_position, connectors=dict.fromkeys(self.connectors, True)
         )
-        weights.external = bool(_EXTERNAL.search(sentence.text))
+        weights.external = bool(
+            _EXTERNAL.search(sentence.text)
+            or _SOURCE.search(sentence.text)
+            or _quoted(text, anchor.start)
+        )
         # A year counts in the figure's own clause only ("…; in 2023 was dat 55 procent").
         clause_start = max(
             [before_limit]

@@ -44,6 +44,14 @@ class QuestionProfile:
         )
 
     @cached_property
+    def not_knowing_is_no(self) -> bool:
+        """Whether "weet niet" names the negative answer: a question about knowing, or a
+        yes/no question without a don't-know answer ("weet niet wat de Agenda is": Nee)."""
+        return self.asks_knowing or (
+            self.is_yes_no and not any(a.is_dont_know for a in self.answers)
+        )
+
+    @cached_property
     def is_yes_no(self) -> bool:
         return any(a.is_positive for a in self.answers) and any(
             a.is_negative for a in self.answers
