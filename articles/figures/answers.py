@@ -116,6 +116,9 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
             if content_total
             else 0.0
         )
+        numbers = {t for t in answer.required if t.isdigit()}
+        if numbers and not numbers & matched.keys() and weights.numbers - numbers:
+            score = 0.0  # "jonger dan 45" is no "Jonger dan 40 jaar"
         positions = _as_phrase(matched, weights) or frozenset(
             p for _w, p in matched.values()
         )

@@ -30,6 +30,11 @@ _EXTERNAL = re.compile(
     re.IGNORECASE,
 )
 _REPLIES = {"ja", "nee"}
+_REFERS_BACK = re.compile(
+    r"\b(?:(?:dat|dit)\s+(?:is|was|ligt|lag|geldt|gold|zijn|waren)|"
+    r"(?:is|was|ligt|lag|geldt|gold)\s+(?:dat|dit))\b(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(r"\([^()]*\)")
 # "becijferde de VNG", "volgens TNO", "meldt het ministerie": another source's figure.
 _SOURCE = re.compile(
@@ -86,6 +91,11 @@ class Weights:
     # "Nee, zegt 7 procent", "36 procent zegt ja": the answer word itself, as a reply.
     reply: bool = False
     years: tuple[int, ...] = ()
+    # Other numbers among the figure's own words ("jonger dan 45"): a label with a
+    # number ("Jonger dan 40 jaar") is named only by its own.
+    numbers: set[str] = field(default_factory=set)
+    # "bij gemeenten is dat 41 procent": the answer of the figure before, in another group.
+    refers_back: bool = False
     position: int = 0  # word position of the figure: words before it are "before"
     connectors: dict[int, bool] = field(
         default_factory=dict
@@ -284,6 +294,9 @@ class BlockContext:
             lambda m: m.group() if m.start() <= figure_at < m.end() else " ", clause
         )
         weights.years = tuple(int(y) for y in _YEAR.findall(clause))
+        weights.refers_back = bool(
+            _REFERS_BACK.search(text[before_limit : anchor.start])
+        )
         base = _base_spans(text, anchor, before_limit, after_limit)
         for word, named in in_sentence:
             if any(a.start <= word.start < a.end for a in own):
@@ -305,6 +318,8 @@ class BlockContext:
             question = max(answer, 0.4)
             if answer >= 0.5 and text[word.start : word.end].lower() in _REPLIES:
                 weights.reply = True
+            if answer >= 0.5 and word.stem.isdigit():
+                weights.numbers.add(word.stem)
             in_base = any(s <= word.start < e for s, e in base)
             for stem, sureness in named:
                 weights.add_question(stem, question * sureness)

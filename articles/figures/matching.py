@@ -18,6 +18,7 @@ procent … Facebook en Twitter"); "elk 5 procent" holds for each answer named.
 import re
 from dataclasses import dataclass
 
+from .answers import NAMED as NAMED_ANSWER
 from .answers import (
     best_answer,
     enumerated,
@@ -38,6 +39,9 @@ NAMED_NEAR_CHART = 0.25  # ... with its chart in the same section
 CLEAR_IN_SENTENCE = (
     1.5  # a sentence that names a question this clearly needs no context
 )
+# A group is the figure's when its words stand this close, in its own clause: in
+# "61 procent; bij het Rijk is dat 56 procent" the Rijk is the second figure's.
+SEGMENT_NAMED = 0.5
 CHART_BONUS = 1.0
 TAG_IN_SENTENCE = 3.0
 TAG_IN_PARAGRAPH = 0.8
@@ -155,7 +159,14 @@ class Matcher:
                     bonus[reference] = bonus.get(reference, 0.0) + TAG_IN_SENTENCE
                 links.extend(
                     self._link_anchor(
-                        block, anchor.key, weights, bonus, with_stronger=with_stronger
+                        block,
+                        anchor.key,
+                        weights,
+                        bonus,
+                        with_stronger=with_stronger,
+                        previous=next(
+                            (link for link in reversed(links) if link.figure), None
+                        ),
                     )
                 )
         return links, block_words
@@ -170,6 +181,7 @@ class Matcher:
         bonus,
         *,
         with_stronger: bool = False,
+        previous: Link | None = None,
     ) -> list[Link]:
         profile = self._question(weights, bonus, len(group))
         if profile is None:
@@ -197,6 +209,17 @@ class Matcher:
             return [Link(block, mention, each[0], question, each=each)]
         if together := named_sum(profile, scored, weights):
             return [Link(block, mention, figure(*together), question)]
+        if (
+            weights.refers_back
+            and previous is not None
+            and previous.figure.question is question
+            and max((s.score for s in scored), default=0.0) < NAMED_ANSWER
+        ):
+            # "Vaak thuis werkt 40,8 procent; bij gemeenten is dat 41 procent".
+            answers = previous.figure.answers
+            return [
+                Link(block, mention, StoredFigure(question, answers, segment), question)
+            ]
         answer = best_answer(profile, scored, weights)
         if answer is None:
             return [Link(block, mention, question=question)]
@@ -268,7 +291,7 @@ class Matcher:
 
     def _segment(self, profile: QuestionProfile, weights: Weights) -> str:
         answer_words = {a.required for a in profile.answers}
-        best, best_weight = TOTAL, 0.3
+        best, best_weight = TOTAL, SEGMENT_NAMED
         for name, stems in profile.segments.items():
             if not stems or stems in answer_words:
                 continue
