@@ -30,6 +30,7 @@ _EXTERNAL = re.compile(
     re.IGNORECASE,
 )
 _REPLIES = {"ja", "nee"}
+_SCALE_NOUN = ("heid", "heden")
 _REFERS_BACK = re.compile(
     r"\b(?:(?:dat|dit)\s+(?:is|was|ligt|lag|geldt|gold|zijn|waren)|"
     r"(?:is|was|ligt|lag|geldt|gold)\s+(?:dat|dit))\b(?:\s+\w+)?\s*$",
@@ -215,6 +216,17 @@ class BlockContext:
             )
         ]
 
+    def _scale_noun(self, raw: str) -> bool:
+        """ "toegankelijkheid", "tevredenheid": a noun made of an answer's adjective."""
+        raw = raw.lower()
+        labels = self.vocabulary.label_words
+        if raw in labels:
+            return False  # "Rijksoverheid" is an answer itself
+        return any(
+            raw.endswith(ending) and raw[: -len(ending)] in labels
+            for ending in _SCALE_NOUN
+        )
+
     def _between(self, start: int, end: int, *, figure_at_start: bool) -> float:
         """How much the clause boundaries between a word and its figure weaken their tie.
 
@@ -321,8 +333,13 @@ class BlockContext:
             if answer >= 0.5 and word.stem.isdigit():
                 weights.numbers.add(word.stem)
             in_base = any(s <= word.start < e for s, e in base)
+            # "de toegankelijkheid": the noun names the scale (the question), not a point
+            # of it; "toegankelijk" is an answer.
+            scale = self._scale_noun(text[word.start : word.end])
             for stem, sureness in named:
                 weights.add_question(stem, question * sureness)
+                if scale:
+                    continue
                 if in_base and stem not in CONCEPTS:
                     # "van de gemeenten": who the figure counts, a group, no answer.
                     weights.add_base(stem, answer * sureness)

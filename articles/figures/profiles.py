@@ -128,6 +128,13 @@ class Vocabulary:
             t: math.log((size + 1) / (count + 0.5)) for t, count in counts.items()
         }
         self.stems = set(counts)
+        # The words of the answer labels as written, lowercased ("toegankelijk").
+        self.label_words = {
+            word
+            for profile in profiles
+            for a in profile.answers
+            for word in re.findall(r"[\w-]+", a.answer.label.lower())
+        }
         self._by_prefix: dict[str, list[str]] = {}
         for known in self.stems:
             self._by_prefix.setdefault(known[:4], []).append(known)
