@@ -165,3 +165,17 @@ def test_a_noun_for_the_scale_names_the_question_not_an_answer(check):
     assert check("Bij de rijksoverheid werkt 33 procent.", "organisatie") == [
         (33, "organisatie", "Rijksoverheid", None)
     ]
+
+
+def test_words_between_two_figures_belong_to_the_one_they_stand_with(check):
+    assert check(
+        "Van de Agenda op de hoogte is 57 procent, nooit van gehoord heeft 43 procent.",
+        "agenda-bekend",
+    ) == [(57, "agenda-bekend", "Ja", None), (43, "agenda-bekend", "Nee", None)]
+    assert check(
+        "Binnen een dag, zegt 48 procent; langer dan een dag, zegt 8 procent.",
+        "reactietijd",
+    ) == [
+        (48, "reactietijd", "Binnen een dag", None),
+        (8, "reactietijd", "Langer dan een dag", None),
+    ]
