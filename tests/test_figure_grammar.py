@@ -179,3 +179,24 @@ def test_words_between_two_figures_belong_to_the_one_they_stand_with(check):
         (48, "reactietijd", "Binnen een dag", None),
         (8, "reactietijd", "Langer dan een dag", None),
     ]
+
+
+def test_not_aware_of_something_is_not_knowing_in_a_question_that_does_not_ask_it(
+    check,
+):
+    assert check(
+        "Niet op de hoogte van samenwerking met partijen is 25 procent.", "samenwerking"
+    ) == [(25, "samenwerking", "Weet niet", None)]
+    assert check(
+        "Onbekend met het gebruik van social media is 11 procent.", "gebruik"
+    ) == [(11, "gebruik", "Weet niet", None)]
+    # In a question about knowing, it is its negative answer.
+    assert check("Niet bekend met de Agenda is 43 procent.", "agenda-bekend") == [
+        (43, "agenda-bekend", "Nee", None)
+    ]
+
+
+def test_meer_dan_a_time_is_langer_dan(check):
+    assert check("Meer dan een dag wacht 8 procent op antwoord.", "reactietijd") == [
+        (8, "reactietijd", "Langer dan een dag", None)
+    ]

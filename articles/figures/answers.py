@@ -13,7 +13,7 @@ holds for each answer named.
 from dataclasses import dataclass
 
 from .context import Weights
-from .language import DONT_KNOW, NEG, POS
+from .language import DONT_KNOW, KNOWN, NEG, POS
 from .profiles import AnswerProfile, QuestionProfile
 
 NAMED = 0.5  # a label named this well is the answer
@@ -54,6 +54,8 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
             found[NEG] = weights.answer[DONT_KNOW]
     has_negative = any(a.is_negative for a in profile.answers)
     has_dont_know = any(a.is_dont_know for a in profile.answers)
+    if has_dont_know and not profile.not_knowing_is_no:
+        found, negation, dont_know = _not_aware(profile, found, negation, dont_know)
     scored = []
     for answer in profile.answers:
         if not answer.required:
@@ -127,6 +129,22 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
         mean = sum(positions) / len(positions) if positions else 0.0
         scored.append(Scored(answer, score, content_score, positions, mean))
     return scored
+
+
+def _not_aware(profile: QuestionProfile, found, negation: float, dont_know: float):
+    """ "Niet op de hoogte van samenwerking", "niet bekend met het gebruik": not knowing
+    the answer, in a question that does not ask what one knows."""
+    if KNOWN in profile.tokens or any(KNOWN in a.required for a in profile.answers):
+        return found, negation, dont_know
+    if NEG not in found or KNOWN not in found:
+        return found, negation, dont_know
+    weight = min(found[NEG][0], found[KNOWN][0])
+    if weight < POLARITY:
+        return found, negation, dont_know
+    found = {t: w for t, w in found.items() if t != NEG}
+    if weight > found.get(DONT_KNOW, (0.0, 0))[0]:
+        found[DONT_KNOW] = (weight, found[KNOWN][1])
+    return found, 0.0, max(dont_know, weight)
 
 
 def _as_phrase(
