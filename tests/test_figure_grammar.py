@@ -200,3 +200,21 @@ def test_meer_dan_a_time_is_langer_dan(check):
     assert check("Meer dan een dag wacht 8 procent op antwoord.", "reactietijd") == [
         (8, "reactietijd", "Langer dan een dag", None)
     ]
+
+
+def test_the_group_of_a_figure_holds_for_the_next_one_joined_to_it(check):
+    assert check(
+        "Van de rijksambtenaren werkt 15 procent soms thuis en 4 procent nooit.",
+        "thuiswerken",
+    ) == [
+        (15, "thuiswerken", "Soms@Rijksoverheid", None),
+        (4, "thuiswerken", "Nooit@Rijksoverheid", None),
+    ]
+    # Not when the next one names all respondents.
+    assert check(
+        "Bij gemeenten werkt 10 procent nooit thuis en van alle ambtenaren 8 procent.",
+        "thuiswerken",
+    ) == [
+        (10, "thuiswerken", "Nooit@Gemeente", None),
+        (8, "thuiswerken", "Nooit", None),
+    ]
