@@ -8,6 +8,7 @@ section's heading speak of the question only, with less weight.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .document import Block, Sentence
@@ -52,14 +53,6 @@ _SOURCE = re.compile(
 )
 # A quote: ‘…’, “…”, „…”, "…" (a closing ’ is no apostrophe as in "zo’n").
 _QUOTE = re.compile(r"‘[^‘’]*’(?![a-zà-ÿ])|[“„][^“”„]*”|\"[^\"]*\"")
-
-
-def _quoted(text: str, offset: int) -> bool:
-    """Whether ``offset`` stands in a quote of a few words: someone's words, not the data's."""
-    return any(
-        match.start() < offset < match.end() and len(match.group().split()) >= 3
-        for match in _QUOTE.finditer(text)
-    )
 
 
 _YEAR = re.compile(r"\bin\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -204,6 +197,17 @@ class BlockContext:
         ]
         self.named = [vocabulary.named_by(w.stem) for w in self.words]
         self.connectors = connectors
+        self._sentences: dict[int, tuple] = {}
+        self._boundary_offsets: list[int] | None = None
+        self.semicolons = [m.start() for m in re.finditer(";", block.text)]
+        # Quotes of a few words: someone's words, not the data's.
+        self.quotes = [
+            m.span() for m in _QUOTE.finditer(block.text) if len(m.group().split()) >= 3
+        ]
+        self._external_sentences: dict[int, bool] = {}
+        self.scale_nouns = {
+            w.start for w in self.words if self._scale_noun(block.text[w.start : w.end])
+        }
         # A comma may part clauses or the items of a list; "terwijl" parts clauses.
         self.boundaries = [
             (
@@ -219,6 +223,42 @@ class BlockContext:
             )
         ]
 
+    @property
+    def boundary_offsets(self) -> list[int]:
+        if self._boundary_offsets is None:
+            self._boundary_offsets = [offset for offset, _w in self.boundaries]
+        return self._boundary_offsets
+
+    def _sentence(self, sentence: Sentence) -> tuple:
+        """The sentence's words, their offsets, and the weights every figure of it starts
+        with (words away from the figure: 0.4 for the question, 0.08 for the answer)."""
+        if sentence.start not in self._sentences:
+            words = [
+                (w, named)
+                for w, named in zip(self.words, self.named, strict=True)
+                if sentence.start <= w.start < sentence.end
+            ]
+            base = Weights()
+            for word, named in words:
+                for stem, sureness in named:
+                    base.add_question(stem, 0.4 * sureness)
+                    if word.start not in self.scale_nouns:
+                        base.add_answer(stem, 0.08 * sureness, word.position)
+            self._sentences[sentence.start] = (
+                words,
+                [w.start for w, _n in words],
+                (base.question, base.answer),
+            )
+        return self._sentences[sentence.start]
+
+    def _external(self, sentence: Sentence) -> bool:
+        """Whether the sentence gives another source's figures (read once per sentence)."""
+        if sentence.start not in self._external_sentences:
+            self._external_sentences[sentence.start] = bool(
+                _EXTERNAL.search(sentence.text) or _SOURCE.search(sentence.text)
+            )
+        return self._external_sentences[sentence.start]
+
     def _scale_noun(self, raw: str) -> bool:
         """ "toegankelijkheid", "tevredenheid": a noun made of an answer's adjective."""
         raw = raw.lower()
@@ -230,24 +270,18 @@ class BlockContext:
             for ending in _SCALE_NOUN
         )
 
-    def _tie_before(self, other: "Anchor", word: Word, in_sentence) -> float:
-        """How much ``word`` speaks of the figure ``other`` after it (as its words before)."""
-        last = max(
-            (w.position for w, _n in in_sentence if w.end <= other.start),
-            default=word.position,
-        )
+    def _tie_before(self, other: "Anchor", word: Word, last: int) -> float:
+        """How much ``word`` speaks of the figure ``other`` after it (as its words before);
+        ``last``: the position of the last word before ``other``."""
         return (
             0.9
             * _decay(last - word.position + 1)
             * self._between(word.end, other.start, figure_at_start=False)
         )
 
-    def _tie_after(self, other: "Anchor", word: Word, in_sentence) -> float:
-        """How much ``word`` speaks of the figure ``other`` before it (as its words after)."""
-        first = min(
-            (w.position for w, _n in in_sentence if w.start >= other.end),
-            default=word.position,
-        )
+    def _tie_after(self, other: "Anchor", word: Word, first: int) -> float:
+        """How much ``word`` speaks of the figure ``other`` before it (as its words after);
+        ``first``: the position of the first word after ``other``."""
         return _decay(word.position - first + 1) * self._between(
             other.end, word.start, figure_at_start=True
         )
@@ -259,9 +293,9 @@ class BlockContext:
         """
         factor = 1.0
         text = self.block.text
-        for offset, weight in self.boundaries:
-            if not start <= offset < end:
-                continue
+        low = bisect_left(self.boundary_offsets, start)
+        high = bisect_left(self.boundary_offsets, end)
+        for offset, weight in self.boundaries[low:high]:
             beside = text[start:offset] if figure_at_start else text[offset + 1 : end]
             # "– 70 procent –", "(43 procent)", "in gesprek te gaan: 46 procent"
             if beside.strip() or text[offset] not in "–—()-:":
@@ -294,11 +328,7 @@ class BlockContext:
         after_limit = (
             anchors[last + 1].start if last + 1 < len(anchors) else sentence.end
         )
-        in_sentence = [
-            (w, named)
-            for w, named in zip(self.words, self.named, strict=True)
-            if sentence.start <= w.start < sentence.end
-        ]
+        in_sentence, starts, baseline = self._sentence(sentence)
         figure_position = next(
             (w.position for w, _n in in_sentence if w.start >= anchor.end),
             (in_sentence[-1][0].position + 1) if in_sentence else 0,
@@ -310,19 +340,15 @@ class BlockContext:
         weights = Weights(
             position=figure_position, connectors=dict.fromkeys(self.connectors, True)
         )
-        weights.external = bool(
-            _EXTERNAL.search(sentence.text)
-            or _SOURCE.search(sentence.text)
-            or _quoted(text, anchor.start)
+        weights.external = self._external(sentence) or any(
+            start < anchor.start < end for start, end in self.quotes
         )
         # A year counts in the figure's own clause only ("…; in 2023 was dat 55 procent").
         clause_start = max(
-            [before_limit]
-            + [m.end() for m in re.finditer(r"[;]", text[: anchor.start])]
+            [before_limit] + [p + 1 for p in self.semicolons if p < anchor.start]
         )
         clause_end = min(
-            [after_limit]
-            + [anchor.end + m.start() for m in re.finditer(r"[;]", text[anchor.end :])]
+            [after_limit] + [p for p in self.semicolons if p >= anchor.end]
         )
         # ... and not in an aside in brackets ("de Agenda (versie 2 uit 2020) kent 57%").
         clause = text[clause_start:clause_end]
@@ -335,7 +361,20 @@ class BlockContext:
             _REFERS_BACK.search(text[before_limit : anchor.start])
         )
         base = _base_spans(text, anchor, before_limit, after_limit)
-        for word, named in in_sentence:
+        # The rest of the sentence speaks of the question only: the same for every figure.
+        weights.question.update(baseline[0])
+        weights.answer.update(baseline[1])
+        previous_first = (
+            in_sentence[bisect_left(starts, anchors[first - 1].end)][0].position
+            if first > 0 and bisect_left(starts, anchors[first - 1].end) < len(starts)
+            else 0
+        )
+        next_index = bisect_left(starts, after_limit) - 1
+        next_last = in_sentence[next_index][0].position if next_index >= 0 else 0
+        own_words = in_sentence[
+            bisect_left(starts, before_limit) : bisect_left(starts, after_limit)
+        ]
+        for word, named in own_words:
             if any(a.start <= word.start < a.end for a in own):
                 continue
             if before_limit <= word.start < anchor.start:
@@ -346,7 +385,7 @@ class BlockContext:
                     * self._between(word.end, anchor.start, figure_at_start=False)
                 )
                 if first > 0 and answer * _CLEARLY < self._tie_after(
-                    anchors[first - 1], word, in_sentence
+                    anchors[first - 1], word, previous_first
                 ):
                     answer *= _OTHER_FIGURES  # "zegt 15 procent; altijd, zegt 25"
             elif anchor.end <= word.start < after_limit:
@@ -355,7 +394,7 @@ class BlockContext:
                     anchor.end, word.start, figure_at_start=True
                 )
                 if last + 1 < len(anchors) and answer * _CLEARLY < self._tie_before(
-                    anchors[last + 1], word, in_sentence
+                    anchors[last + 1], word, next_last
                 ):
                     answer *= (
                         _OTHER_FIGURES  # "57 procent te zijn, onbekend 43 procent"
@@ -370,7 +409,7 @@ class BlockContext:
             in_base = any(s <= word.start < e for s, e in base)
             # "de toegankelijkheid": the noun names the scale (the question), not a point
             # of it; "toegankelijk" is an answer.
-            scale = self._scale_noun(text[word.start : word.end])
+            scale = word.start in self.scale_nouns
             for stem, sureness in named:
                 weights.add_question(stem, question * sureness)
                 if scale:
