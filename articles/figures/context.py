@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .document import Block, Sentence
 from .language import CONCEPTS, Word
+from .phrases import QUOTE, SOURCE, Anchor, apposed, base_spans
 
 _BOUNDARY = re.compile(
     r"(,)|([():])|[;–—]|\s-\s|\b(?:terwijl|maar|waarbij|tegenover)\b|\b(en|of)\b"
@@ -41,30 +42,7 @@ _REFERS_BACK = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\([^()]*\)")
-# "becijferde de VNG", "volgens TNO", "meldt het ministerie": another source's figure.
-_SOURCE = re.compile(
-    r"\b(?:volgens|aldus|meldt|meldde|melden|meldden|schrijft|schreef|rapporteert|"
-    r"rapporteerde|becijfert|becijferde|berekent|berekende|concludeert|concludeerde|"
-    r"telt|telde|stelt|stelde|zegt|zei|vond|vindt|onderzocht|onderzoekt)\s+"
-    r"(?:de\s+|het\s+)?(?:(?-i:[A-Z][A-Z&]+)\b|ministerie|kabinet|minister|"
-    r"staatssecretaris|rekenkamer|ombudsman|regering|inspectie|planbureau|"
-    r"rijksoverheid\s+zelf)",
-    re.IGNORECASE,
-)
-# A quote: ‘…’, “…”, „…”, "…" (a closing ’ is no apostrophe as in "zo’n").
-_QUOTE = re.compile(r"‘[^‘’]*’(?![a-zà-ÿ])|[“„][^“”„]*”|\"[^\"]*\"")
-
-
 _YEAR = re.compile(r"\bin\s+(?:het\s+jaar\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """A figure in a sentence: a written percentage (or a list of them) or a ``[cijfer]`` tag."""
-
-    start: int
-    end: int
-    key: object  # the mention (or list number) or the tag
 
 
 @dataclass
@@ -117,64 +95,6 @@ class Weights:
             self.answer[stem] = (weight, position)
 
 
-_APPOSITION = re.compile(r"[\s,:]*[(–—][\s,:]*|\s*,\s*")
-# "bijna de helft van de ambtenaren (45 procent)": a few words, then the bracket.
-_APPOSITION_AFTER_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,4}\s*\(\s*")
-
-
-def _apposed(text: str, first: Anchor, second: Anchor) -> bool:
-    """ "de helft (48 procent)", "– 70 procent –", "een derde, 33 procent": one figure, said twice."""
-    gap = text[first.end : second.start]
-    if _APPOSITION_AFTER_WORDS.fullmatch(gap):
-        # Only a figure in words explained by digits: "ja (7 procent nee" is a list.
-        return _is_word(first) and not _is_word(second)
-    if not _APPOSITION.fullmatch(gap):
-        return False
-    if "(" in gap or "–" in gap or "—" in gap:
-        return True
-    # A comma only joins a figure in words and one in digits, not a list of figures.
-    return _is_word(first) != _is_word(second)
-
-
-def _is_word(anchor: Anchor) -> bool:
-    key = anchor.key
-    return isinstance(key, tuple) and len(key) == 1 and key[0].is_word
-
-
-_WORD_AHEAD = r"[a-zà-ÿ][\w'’-]*"
-# An adjective before the noun: "de deelnemende ambtenaren", "de grote gemeenten".
-_ADJECTIVE = r"[a-zà-ÿ][\w'’-]*e"
-# "36 procent van de (deelnemende) ambtenaren", "Van de gemeenten heeft 35 procent".
-_BASE_AFTER = re.compile(
-    rf"\s+van\s+(?:de|het|alle|onze|hun|deze)\s+((?:{_ADJECTIVE}\s+)?{_WORD_AHEAD})",
-    re.IGNORECASE,
-)
-_BASE_BEFORE = re.compile(
-    rf"^\s*van\s+(?:de|het|alle|onze|hun|deze)\s+((?:{_ADJECTIVE}\s+)?{_WORD_AHEAD})",
-    re.IGNORECASE,
-)
-# "een op de drie gemeenten": the plural noun after a share "op de".
-_ONE_IN_END = re.compile(r"\b(?:op|van)\s+(?:de|elke|iedere)\s+\S+$", re.IGNORECASE)
-_PLURAL_AHEAD = re.compile(rf"\s+({_WORD_AHEAD}(?:en|s))\b", re.IGNORECASE)
-
-
-def _base_spans(
-    text: str, anchor: "Anchor", before_limit: int, after_limit: int
-) -> list[tuple[int, int]]:
-    """Where the words stand that say whom the figure counts."""
-    spans = []
-    after = text[anchor.end : after_limit]
-    match = _BASE_AFTER.match(after)
-    if match is None and _ONE_IN_END.search(text[anchor.start : anchor.end]):
-        match = _PLURAL_AHEAD.match(after)
-    if match:
-        spans.append((anchor.end + match.start(1), anchor.end + match.end(1)))
-    before = text[before_limit : anchor.start]
-    if match := _BASE_BEFORE.match(before):
-        spans.append((before_limit + match.start(1), before_limit + match.end(1)))
-    return spans
-
-
 def _decay(distance: int) -> float:
     return 1.0 / (1.0 + 0.05 * max(0, distance - 1))
 
@@ -202,7 +122,7 @@ class BlockContext:
         self.semicolons = [m.start() for m in re.finditer(";", block.text)]
         # Quotes of a few words: someone's words, not the data's.
         self.quotes = [
-            m.span() for m in _QUOTE.finditer(block.text) if len(m.group().split()) >= 3
+            m.span() for m in QUOTE.finditer(block.text) if len(m.group().split()) >= 3
         ]
         self._external_sentences: dict[int, bool] = {}
         self.scale_nouns = {
@@ -255,7 +175,7 @@ class BlockContext:
         """Whether the sentence gives another source's figures (read once per sentence)."""
         if sentence.start not in self._external_sentences:
             self._external_sentences[sentence.start] = bool(
-                _EXTERNAL.search(sentence.text) or _SOURCE.search(sentence.text)
+                _EXTERNAL.search(sentence.text) or SOURCE.search(sentence.text)
             )
         return self._external_sentences[sentence.start]
 
@@ -316,9 +236,9 @@ class BlockContext:
         """
         text = self.block.text
         first = last = index
-        while first > 0 and _apposed(text, anchors[first - 1], anchors[first]):
+        while first > 0 and apposed(text, anchors[first - 1], anchors[first]):
             first -= 1
-        while last + 1 < len(anchors) and _apposed(
+        while last + 1 < len(anchors) and apposed(
             text, anchors[last], anchors[last + 1]
         ):
             last += 1
@@ -360,7 +280,7 @@ class BlockContext:
         weights.refers_back = bool(
             _REFERS_BACK.search(text[before_limit : anchor.start])
         )
-        base = _base_spans(text, anchor, before_limit, after_limit)
+        base = base_spans(text, anchor, before_limit, after_limit)
         # The rest of the sentence speaks of the question only: the same for every figure.
         weights.question.update(baseline[0])
         weights.answer.update(baseline[1])

@@ -25,11 +25,11 @@ from .answers import (
     list_answers,
     named_sum,
     score_answers,
-    stronger_neighbour,
 )
 from .context import Anchor, BlockContext, Weights
 from .document import ArticleDocument, Block
 from .language import NEG, POS, connector_positions, words
+from .neighbours import stronger_neighbour
 from .numbers import Mention, find_percentages
 from .profiles import AnswerProfile, QuestionProfile, Vocabulary, profile_question
 from .questions import TOTAL, CandidateQuestion, StoredFigure
