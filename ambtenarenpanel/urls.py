@@ -40,6 +40,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("taal/", views.set_language, name="set-language"),
     path(
         "toegankelijkheid/",

@@ -6,10 +6,17 @@ from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.forms import AuthenticationForm
 from django.db import OperationalError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.templatetags.static import static as static_url
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -41,6 +48,15 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse(
         "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
     )
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, which browsers ask for on pages that name no icon (the admin's):
+    the site's icon, by its hashed name (not a permanent redirect: the name changes)."""
+    response = HttpResponseRedirect(static_url("img/favicon.svg"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_safe

@@ -1,6 +1,7 @@
 """Editors write, find and publish articles in the admin."""
 
 import io
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -317,3 +318,14 @@ def test_publishing_marks_the_article_as_changed_for_search_engines(
 
     article.refresh_from_db()
     assert article.updated_at > long_ago + timedelta(days=89)
+
+
+def test_the_date_and_time_boxes_of_the_publish_time_are_named_for_screen_readers(
+    editor_client,
+):
+    page = editor_client.get(reverse("admin:articles_article_add")).content.decode()
+
+    date = re.search(r'<input[^>]*name="published_at_0"[^>]*>', page)[0]
+    time = re.search(r'<input[^>]*name="published_at_1"[^>]*>', page)[0]
+    assert 'aria-label="Publicatiedatum"' in date
+    assert 'aria-label="Publicatietijd"' in time

@@ -19,6 +19,19 @@ def test_the_admin_is_branded_ambtenarenpanel_beheer(admin_client_logged_in):
     assert "Django" not in content
 
 
+def test_the_admin_index_has_no_english_left_for_screen_readers_or_superusers(
+    admin_client_logged_in,
+):
+    content = admin_client_logged_in.get(reverse("admin:index")).content.decode()
+
+    for english in ["Model name", "Add link", "Change or view list link"]:
+        assert english not in content
+    assert '<th scope="col">Onderdeel</th>' in content
+    for english in ["Access attempts", "Access failures", "Access logs"]:
+        assert english not in content
+    assert "Inlogpogingen" in content
+
+
 def test_adding_changing_and_deleting_an_article_says_het_artikel(
     admin_client_logged_in,
 ):

@@ -22,6 +22,8 @@ print(db.get("OPTIONS", {}).get("init_command"), db.get("OPTIONS", {}).get("tran
 def read_settings(**environ: str):
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        # No .env: a developer's (``make run`` writes one with DEBUG=1) must not count.
+        "ENV_FILE": "",
         "SECRET_KEY": "insecure-key-for-tests-only",
         **environ,
     }

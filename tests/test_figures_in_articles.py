@@ -75,6 +75,28 @@ def test_a_tag_in_a_sentence_shows_the_stored_figure_linked_to_its_question(
     assert "</a> van de ambtenaren." in html
 
 
+def test_a_tag_inside_the_editors_own_link_shows_its_figure_without_a_link_in_a_link(
+    client, werkdruk
+):
+    article = ArticleFactory(
+        body=(
+            '<p><a href="https://www.example.org/rapport">Volgens '
+            "[cijfer werken/werkdruk/Ja] van de ambtenaren</a> is het druk; "
+            "[cijfer werken/werkdruk/Nee] vindt van niet.</p>"
+        )
+    )
+
+    body = page(client, article).split('class="article-body"')[1]
+    body = body.split("</div>")[0]
+
+    assert body.count("<a ") == 2  # the editor's link and the second figure's
+    assert (
+        '<span class="figure-link" title="Ervaart u een hoge werkdruk? — Ja · n = 612">'
+        "61 procent</span> van de ambtenaren</a>"
+    ) in body
+    assert [text for _, _, text in figure_links(body)] == ["33 procent"]
+
+
 def test_decimals_show_as_stored_without_trailing_zeros_and_sums_add_up(
     client, thuiswerken
 ):

@@ -1,5 +1,6 @@
 """The reading side's chrome and templates: share links, pagination, error pages, statements, English."""
 
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -96,6 +97,29 @@ def test_a_bad_request_gets_the_sites_dutch_400_page(client):
     assert '<h1 class="page-title">Ongeldig verzoek</h1>' in content
     assert '<html lang="nl">' in content
     assert "Bad Request" not in content
+
+
+def test_a_forged_host_header_is_logged_as_one_line_without_a_traceback(
+    client, db, caplog
+):
+    client.get("/", HTTP_HOST="niet-toegestaan.example")
+
+    records = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert len(records) == 1
+    assert "niet-toegestaan.example" in records[0].getMessage()
+    assert records[0].exc_info is None and not records[0].exc_text
+
+
+def test_a_tampered_admin_address_is_a_400_logged_without_a_traceback(
+    admin_client_logged_in, caplog
+):
+    response = admin_client_logged_in.get(
+        reverse("admin:articles_article_changelist") + "?_to_field=password"
+    )
+
+    assert response.status_code == 400
+    records = [r for r in caplog.records if r.name.startswith("django.security.")]
+    assert records and all(r.exc_info is None for r in records)
 
 
 def test_the_400_page_speaks_the_readers_language_not_that_of_the_previous_request(
@@ -322,3 +346,12 @@ def test_a_page_a_staff_member_may_not_see_gets_the_sites_dutch_403_page(
     assert '<html lang="nl">' in content
     assert '<h1 class="page-title">Geen toegang</h1>' in content
     assert "Forbidden" not in content
+
+
+def test_favicon_ico_leads_to_the_sites_icon_for_pages_without_an_icon_link(client, db):
+    # The admin's pages name no icon: browsers then ask for /favicon.ico.
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 302
+    assert re.fullmatch(r"/static/img/favicon\.[0-9a-f]+\.svg", response["Location"])
+    assert "max-age" in response["Cache-Control"]

@@ -35,6 +35,8 @@ _CHART_MARKER = re.compile(
 )
 _TAG_OR_BREAK = re.compile(r"<(?:/p|/h[1-6]|/li|/blockquote|br\s*/?)>", re.IGNORECASE)
 _MARKUP = re.compile(r"<[^>]*>")
+_LINK_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
+_LINK_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
 def percentage_words(value: Decimal) -> str:
@@ -98,6 +100,8 @@ class Piece:
     html: str = ""
     text: str = ""
     figure: RenderedFigure | None = None
+    #: The figure stands inside the editor's own link: shown unlinked (no link in a link).
+    in_link: bool = False
 
 
 class ArticleFigures:
@@ -141,12 +145,18 @@ def figure_pieces(
         before = text[position : match.start()]
         if before:
             pieces.append(Piece(html=before) if is_html else Piece(text=before))
-        pieces.append(Piece(figure=figures.get(parse_tag(match))))
+        in_link = is_html and _inside_link(text[: match.start()])
+        pieces.append(Piece(figure=figures.get(parse_tag(match)), in_link=in_link))
         position = match.end()
     rest = text[position:]
     if rest or not pieces:
         pieces.append(Piece(html=rest) if is_html else Piece(text=rest))
     return pieces
+
+
+def _inside_link(html_before: str) -> bool:
+    """Whether sanitised HTML ending here is inside an ``<a>`` element."""
+    return len(_LINK_OPEN.findall(html_before)) > len(_LINK_CLOSE.findall(html_before))
 
 
 def plain(

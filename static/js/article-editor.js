@@ -6,7 +6,8 @@
  * catalog, loaded before this file); its menu buttons have fixed English titles and
  * labels, which this file translates with the same catalog
  * (locale/nl/LC_MESSAGES/djangojs.po), also when the editor draws its menu later. The
- * body is Dutch whatever the admin's language, so the browser checks it as Dutch.
+ * body is Dutch whatever the admin's language, so the browser checks it as Dutch. The
+ * editable body is named by the field's label and described by its help text.
  */
 (function () {
   "use strict";
@@ -34,10 +35,26 @@
     });
   }
 
+  // The editable body replaces the textarea for assistive technology: it takes over
+  // the textarea's label as its name and its help text as its description.
+  function nameLikeTextarea(dom, textarea) {
+    var label = textarea && textarea.id && document.querySelector('label[for="' + textarea.id + '"]');
+    if (label) {
+      label.id = label.id || textarea.id + "_label";
+      dom.setAttribute("aria-labelledby", label.id);
+    }
+    var description = textarea && textarea.getAttribute("aria-describedby");
+    if (description) {
+      dom.setAttribute("aria-describedby", description);
+    }
+    dom.setAttribute("aria-multiline", "true");
+  }
+
   document.addEventListener("prose-editor:ready", function (event) {
     var dom = event.detail.editor.view.dom;
     dom.setAttribute("spellcheck", "true");
     dom.setAttribute("lang", "nl");
+    nameLikeTextarea(dom, event.detail.textarea);
     var container = dom.closest(".prose-editor") || dom.parentElement;
     translateMenu(container);
     new MutationObserver(function () { translateMenu(container); }).observe(container, {

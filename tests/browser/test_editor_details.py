@@ -2,6 +2,8 @@
 list at 1280 px, the article editor in Dutch with spellcheck, a chosen image kept after
 a refused form, and the language switch by keyboard and without JavaScript."""
 
+import re
+
 from django.urls import reverse
 from PIL import Image
 from playwright.sync_api import expect
@@ -59,6 +61,20 @@ def test_the_editor_is_in_dutch_and_checks_spelling_in_dutch(page, editor):
     dialog = page.get_by_role("dialog")
     expect(dialog).to_contain_text("Webadres")
     expect(dialog.get_by_role("button", name="Annuleren")).to_be_visible()
+
+
+def test_the_body_editor_is_named_by_its_label_and_described_by_its_help_text(
+    page, editor
+):
+    log_in(page, editor.username)
+    article = Article.objects.get(slug="digitale-dienstverlening")
+
+    page.goto(reverse("admin:articles_article_change", args=[article.pk]))
+
+    body = page.get_by_role("textbox", name="Tekst:", exact=True)
+    expect(body).to_have_attribute("contenteditable", "true")
+    expect(body).to_have_attribute("aria-multiline", "true")
+    expect(body).to_have_accessible_description(re.compile(r"\[grafiek"))
 
 
 def _png(path) -> str:
