@@ -146,6 +146,22 @@ def test_one_thousand_is_never_stored_as_one_in_a_file_with_decimal_points(tmp_p
     assert not Result.objects.filter(count=1).exists()
 
 
+def test_a_count_with_a_thousands_point_in_a_file_with_decimal_points_is_named(
+    tmp_path,
+):
+    """1.200 reads as 1.2 there, which no count is: it is refused as ambiguous, saying
+    why, not as "geen geheel getal"."""
+    path = csv_file(
+        tmp_path / "punt.csv", dutch_rows("1.200", "80", ja="57.5", nee="42.5")
+    )
+
+    said = refuse(path)
+
+    assert "het aantal ‘1.200’ is dubbelzinnig" in said
+    assert "zodat er 1.2 zou staan" in said
+    assert not Result.objects.exists()
+
+
 def test_a_file_with_decimal_commas_and_points_refuses_what_it_cannot_read(tmp_path):
     rows = dutch_rows("1.000", "80", ja="57,5", nee="42.5")
 
