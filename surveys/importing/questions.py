@@ -110,7 +110,9 @@ def _shorten(text: str, length: int = 80) -> str:
 def _check_duplicates_and_order(plan, name: str, errors) -> None:
     seen: dict[tuple[str, str], int] = {}
     orders: dict[str, tuple[int, int]] = {}
+    spellings: dict[str, tuple[str, int]] = {}
     for row in plan.rows:
+        _check_spelling(row, spellings, name, errors)
         key = (row.label, row.segment.casefold())
         if key in seen:
             errors.append(
@@ -153,6 +155,33 @@ def _check_duplicates_and_order(plan, name: str, errors) -> None:
                 )
             )
         orders.setdefault(row.label, (row.order, row.number))
+
+
+def _check_spelling(row, spellings: dict, name: str, errors) -> None:
+    """``Ja`` and ``ja`` (or ``Ja,  zeker`` and ``Ja, zeker``) in one question are one
+    answer to a reader, but would be stored as two options, each missing in the other
+    segments."""
+    key = " ".join(row.label.split()).casefold()
+    first = spellings.setdefault(key, (row.label, row.number))
+    if first[0] != row.label and row.label:
+        errors.append(
+            ImportIssue(
+                _(
+                    "Rij %(row)d: %(question)s, antwoord ‘%(label)s’ is anders "
+                    "geschreven dan ‘%(other)s’ in rij %(other_row)d (hoofdletters of "
+                    "spaties); een antwoord wordt in elke rij op dezelfde manier "
+                    "geschreven."
+                )
+                % {
+                    "row": row.number,
+                    "question": name,
+                    "label": row.label,
+                    "other": first[0],
+                    "other_row": first[1],
+                },
+                row=row.number,
+            )
+        )
 
 
 def _check_fractions(plan, name: str, errors) -> bool:
