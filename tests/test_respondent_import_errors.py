@@ -395,3 +395,21 @@ def test_answers_merged_over_respondents_are_refused_not_read_as_no_answer(tmp_p
     (message,) = [str(issue) for issue in summary.errors]
     assert "Rijen 2–6: de cellen van kolom organisatie zijn samengevoegd" in message
     assert not Respondent.objects.exists()
+
+
+def test_an_empty_codebook_or_answers_file_says_what_belongs_in_it(tmp_path):
+    """Not the aggregated format's "één rij per antwoord per segment"."""
+    empty = tmp_path / "leeg.csv"
+    empty.write_bytes(b"")
+    book = write("csv", tmp_path / "codeboek.csv", CODEBOOK_HEADERS, codebook_rows())
+
+    no_book = import_respondents(survey=SurveyFactory(), answers=book, codebook=empty)
+    no_answers = import_respondents(
+        survey=SurveyFactory(), answers=empty, codebook=book
+    )
+
+    (message,) = [str(issue) for issue in no_book.errors]
+    assert "het codeboek is leeg" in message and "per segment" not in message
+    (message,) = [str(issue) for issue in no_answers.errors]
+    assert "het antwoordenbestand is leeg" in message
+    assert "één rij per respondent" in message and "per segment" not in message

@@ -103,7 +103,8 @@ def read_table(data: bytes, *, merge_harmless=frozenset()) -> Table:
         )
     text, _encoding = decode(data)
     if not text.strip():
-        raise SpreadsheetError(empty_sheet_message())
+        # No rows at all: the codebook and the answers file each say what belongs in it.
+        return Table(headers=[], rows=iter(()), row_count=0)
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
     cleaned = TextCells()
