@@ -440,6 +440,28 @@ def test_a_single_question_of_fractions_gets_the_fraction_message_not_the_sum(tm
     assert "tellen op tot" not in said
 
 
+def test_one_segment_of_fractions_in_a_multi_question_is_refused(tmp_path):
+    """Totaal in percentages, Gemeente pasted as fractions: a multi question's
+    percentages need not add up to 100, so no total catches 0,8 stored as 0,8 %."""
+    rows = [
+        [SLUG, "v2", Q2, "multi", "E-mail", "80", "", "", ""],
+        [SLUG, "v2", Q2, "multi", "Telefoon", "45", "", "", ""],
+        [SLUG, "v2", Q2, "multi", "E-mail", "0,75", "", "Gemeente", ""],
+        [SLUG, "v2", Q2, "multi", "Telefoon", "0,5", "", "Gemeente", ""],
+        [SLUG, "v2", Q2, "multi", "E-mail", "0,5%", "", "Rijk", ""],
+        [SLUG, "v2", Q2, "multi", "Telefoon", "1%", "", "Rijk", ""],
+    ]
+
+    said = refuse(csv_file(tmp_path / "segment.csv", rows, delimiter=";"))
+
+    assert (
+        "Vraag ‘v2’, segment ‘Gemeente’ (rijen 4, 5): alle percentages zijn 1 of "
+        "kleiner (0,75, 0,5), in de andere segmenten niet" in said
+    )
+    assert "Rijk" not in said  # written with %: what the file says
+    assert not Result.objects.exists()
+
+
 def test_small_percentages_in_percent_cells_are_what_they_say(tmp_path):
     rows = [
         [SLUG, "v2", Q2, "multi", "Fax", 0.005],
