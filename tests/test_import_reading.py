@@ -411,6 +411,36 @@ def test_when_only_a_hidden_sheet_has_the_headers_the_file_is_refused(tmp_path):
     assert "Het werkblad ‘Data’ heeft de kolomkoppen, maar is verborgen" in said
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "ods"])
+def test_headers_below_a_blank_first_row_are_named_not_called_an_empty_sheet(
+    tmp_path, kind
+):
+    """A sheet with a blank first row and the headers in row 2 is not empty."""
+    rows = [[None] * len(HEADERS), list(HEADERS), *base_rows()]
+    if kind == "csv":
+        path = tmp_path / "leeg.csv"
+        path.write_text(
+            "\r\n".join(
+                ";".join("" if v is None else str(v) for v in row) for row in rows
+            ),
+            encoding="utf-8",
+        )
+    elif kind == "xlsx":
+        workbook = Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        path = tmp_path / "leeg.xlsx"
+        workbook.save(path)
+    else:
+        path = ods_file(tmp_path / "leeg.ods", [], tables=[("Resultaten", rows, False)])
+
+    said = refuse(path)
+
+    assert "is leeg, maar rij 2 heeft gegevens" in said
+    assert "Zet de kolomkoppen (enquete, vraagcode" in said
+    assert "er staan geen gegevens in" not in said
+
+
 # --- Fractions for percentages ----------------------------------------------------------
 
 

@@ -55,6 +55,9 @@ def check_sheet(
 ) -> CheckedFile:
     errors: list[ImportIssue] = []
     checked = CheckedFile(source=sheet.description, errors=errors, questions=[])
+    if not any(cell_text(header) for header in sheet.headers):
+        errors.append(_no_headers_issue(sheet))
+        return checked
     columns = map_columns(sheet.headers, errors)
     hidden_columns = [
         name for name, index in columns.items() if index in sheet.hidden_columns
@@ -76,6 +79,27 @@ def check_sheet(
     checked.questions = question_checks.check_questions(rows, errors)
     errors.sort(key=lambda issue: (issue.row is None, issue.row or 0))
     return checked
+
+
+def _no_headers_issue(sheet: Sheet) -> ImportIssue:
+    """The first row is blank: the sheet is empty, or its headers are lower down."""
+    from surveys.spreadsheets import empty_sheet_message
+
+    first = next(iter(sheet.rows), None)
+    if first is None:
+        return ImportIssue(empty_sheet_message())
+    return ImportIssue(
+        _(
+            "Rij 1 van %(sheet)s is leeg, maar rij %(row)d heeft gegevens. Zet de "
+            "kolomkoppen (%(required)s) in de eerste rij en upload het bestand opnieuw."
+        )
+        % {
+            "sheet": sheet.label,
+            "row": first.number,
+            "required": ", ".join(REQUIRED_COLUMNS),
+        },
+        row=1,
+    )
 
 
 def map_columns(headers: list[str], errors: list[ImportIssue]) -> dict[str, int]:
