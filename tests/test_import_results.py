@@ -795,7 +795,8 @@ def test_an_unknown_survey_option_is_refused(tmp_path, db):
 def test_a_missing_file_is_refused(tmp_path, db):
     said = refuse(tmp_path / "weg.xlsx")
 
-    assert "kan niet worden gelezen" in said
+    assert "kan niet worden gelezen: het bestaat niet" in said
+    assert "No such file" not in said
 
 
 def test_a_file_over_the_upload_limit_is_refused_by_the_command_too(
