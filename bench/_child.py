@@ -1,13 +1,38 @@
-"""What a benchmark's child process shares: Django started, and its own peak memory."""
+"""A benchmark's child process: run from the parent, Django started in it, its peak memory.
+
+Each measurement runs in a fresh process (``script --child ...``) on the throwaway
+database, and prints its figures as JSON on its last line.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import resource
+import subprocess
 import sys
 from pathlib import Path
 
-from _db import ROOT
+from _db import PYTHON, ROOT
+
+
+def child_figures(script: str, args: list[str], env: dict[str, str]) -> dict:
+    """Run ``script --child *args`` with ``env``; the JSON its last line printed.
+
+    A child that fails shows what it printed, and the benchmark stops with one line.
+    """
+    process = subprocess.run(
+        [PYTHON, script, "--child", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if process.returncode:
+        sys.stderr.write(process.stdout + process.stderr)
+        raise SystemExit(f"bench child {' '.join(args)} failed")
+    return json.loads(process.stdout.strip().splitlines()[-1])
 
 
 def setup_django() -> None:

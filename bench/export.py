@@ -15,15 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _child import peak_memory_mb, setup_django  # noqa: E402
-from _db import PYTHON, ROOT, backend_name, env_for, throwaway_database, workdir  # noqa: E402
+from _child import child_figures, peak_memory_mb, setup_django  # noqa: E402
+from _db import backend_name, env_for, throwaway_database, workdir  # noqa: E402
 
 SLUG = "bench-ronde"
 #: Best of three, at 100 000 results (scaled to the rows asked for).
@@ -97,18 +96,7 @@ def main() -> None:
             f"Export benchmark on {backend_name(url)}, {args.rows:,} results; load average "
             f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
-        process = subprocess.run(
-            [PYTHON, __file__, "--child", str(args.rows)],
-            cwd=ROOT,
-            env=env_for(url),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if process.returncode:
-            sys.stderr.write(process.stdout + process.stderr)
-            raise SystemExit("bench child failed")
-        figures = json.loads(process.stdout.strip().splitlines()[-1])
+        figures = child_figures(__file__, [str(args.rows)], env_for(url))
         failures = 0
         for name, target in TARGETS.items():
             target = target * args.rows / 100_000

@@ -17,14 +17,14 @@ import contextlib
 import io
 import json
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _db import PYTHON, ROOT, backend_name, env_for, manage, throwaway_database, workdir  # noqa: E402
+from _child import child_figures  # noqa: E402
+from _db import backend_name, env_for, manage, throwaway_database, workdir  # noqa: E402
 
 TARGET_MS = 200
 SLUG = "digitale-dienstverlening"
@@ -61,15 +61,7 @@ def main() -> None:
         return
     with workdir() as folder, throwaway_database("bench_figures", Path(folder)) as url:
         manage(url, "loaddemo")
-        done = subprocess.run(
-            [PYTHON, __file__, "--child", "--runs", str(args.runs)],
-            cwd=ROOT,
-            env=env_for(url),
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+        figures = child_figures(__file__, ["--runs", str(args.runs)], env_for(url))
     times = figures["times"]
     median, slowest = statistics.median(times), max(times)
     verdict = "meets" if median < TARGET_MS else "MISSES"

@@ -32,17 +32,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _child import setup_django  # noqa: E402
+from _child import child_figures, setup_django  # noqa: E402
 from _db import (  # noqa: E402
-    PYTHON,
-    ROOT,
     backend_name,
     env_for,
     throwaway_database,
@@ -56,24 +53,14 @@ FLOOR_TARGET = 3  # csv and xlsx: at most this many times the floor's time
 
 
 def run_child(url: str, *args: str) -> dict:
-    process = subprocess.run(
-        [PYTHON, __file__, "--child", *args],
-        cwd=ROOT,
-        # "testserver": the admin measurement uses Django's test client; TMPDIR: the
-        # admin's uploads wait for confirmation in a temp folder of this run's own.
-        env=env_for(
-            url,
-            ALLOWED_HOSTS="localhost,127.0.0.1,testserver",
-            TMPDIR=str(Path(args[1]).parent),
-        ),
-        capture_output=True,
-        text=True,
-        check=False,
+    # "testserver": the admin measurement uses Django's test client; TMPDIR: the
+    # admin's uploads wait for confirmation in a temp folder of this run's own.
+    env = env_for(
+        url,
+        ALLOWED_HOSTS="localhost,127.0.0.1,testserver",
+        TMPDIR=str(Path(args[1]).parent),
     )
-    if process.returncode:
-        sys.stderr.write(process.stdout + process.stderr)
-        raise SystemExit(f"bench child {args} failed")
-    return json.loads(process.stdout.strip().splitlines()[-1])
+    return child_figures(__file__, list(args), env)
 
 
 # --- Report --------------------------------------------------------------------------

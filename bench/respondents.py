@@ -29,15 +29,14 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _child import peak_memory_mb, setup_django  # noqa: E402
-from _db import PYTHON, ROOT, backend_name, env_for, throwaway_database, workdir  # noqa: E402
+from _child import child_figures, peak_memory_mb, setup_django  # noqa: E402
+from _db import backend_name, env_for, throwaway_database, workdir  # noqa: E402
 
 SLUG = "bench-respondenten"
 PROFILE_SIZES = {"organisatie": 5, "leeftijd": 4, "functie": 6}
@@ -197,18 +196,11 @@ def main() -> None:
             f"({answers_count:,} answers; csv {answers.stat().st_size // 1024:,} KB, "
             f"generated in {time.perf_counter() - started:.1f} s)\n"
         )
-        process = subprocess.run(
-            [PYTHON, __file__, "--child", str(codebook), str(answers)],
-            cwd=ROOT,
-            env=env_for(url, ALLOWED_HOSTS="localhost,127.0.0.1,testserver"),
-            capture_output=True,
-            text=True,
-            check=False,
+        figures = child_figures(
+            __file__,
+            [str(codebook), str(answers)],
+            env_for(url, ALLOWED_HOSTS="localhost,127.0.0.1,testserver"),
         )
-        if process.returncode:
-            sys.stderr.write(process.stdout + process.stderr)
-            raise SystemExit("bench child failed")
-        figures = json.loads(process.stdout.strip().splitlines()[-1])
         phases = ", ".join(f"{k} {v:.2f} s" for k, v in figures["phases"].items())
         print(
             f"  import (read, validate, compute, store)  {figures['import']:6.2f} s   "

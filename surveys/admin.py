@@ -161,6 +161,14 @@ class SegmentAdmin(NeuterNameAdmin, admin.ModelAdmin):
     search_fields = ["name"]
 
 
+def _filtered_survey_slug(request) -> str | None:
+    """The slug of the round the results list is filtered on, if any."""
+    survey_id = request.GET.get(SURVEY_FILTER, "")
+    if not (survey_id.isascii() and survey_id.isdigit()):  # "²" is a digit too
+        return None
+    return Survey.objects.filter(pk=survey_id).values_list("slug", flat=True).first()
+
+
 @admin.register(Result)
 class ResultAdmin(
     NeuterNameAdmin, InvalidatesPagesOnDeleteAdmin, ImportExportMixin, admin.ModelAdmin
@@ -301,14 +309,7 @@ class ResultAdmin(
 
     def changelist_view(self, request, extra_context=None):
         """The results list; filtered on one round, its template is that round's."""
-        survey_id = request.GET.get(SURVEY_FILTER, "")
-        slug = None
-        if survey_id.isdigit():
-            slug = (
-                Survey.objects.filter(pk=survey_id)
-                .values_list("slug", flat=True)
-                .first()
-            )
+        slug = _filtered_survey_slug(request)
         extra_context = {
             **(extra_context or {}),
             "template_url": self.template_url(slug),
@@ -356,14 +357,7 @@ class ResultAdmin(
 
     def get_export_filename(self, request, queryset, file_format):
         date = timezone.localdate().isoformat()
-        survey_id = request.GET.get(SURVEY_FILTER, "")
-        slug = None
-        if survey_id.isdigit():
-            slug = (
-                Survey.objects.filter(pk=survey_id)
-                .values_list("slug", flat=True)
-                .first()
-            )
+        slug = _filtered_survey_slug(request)
         name = f"resultaten-{slug}" if slug else "resultaten"
         return f"{name}-{date}.{file_format.get_extension()}"
 

@@ -582,3 +582,17 @@ def test_a_file_full_of_errors_lists_the_first_200_and_counts_the_rest(
     assert "Rij 201: het percentage ‘veel’ is geen getal." in html
     assert "Rij 202: het percentage" not in html
     assert "En nog 50 fouten" in html
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "99999999999999999999999"])
+def test_a_strange_round_filter_on_the_results_list_never_gives_a_server_error(
+    survey, researcher_client, value
+):
+    url = reverse("admin:surveys_result_changelist")
+    filtered = {"option__question__survey__id__exact": value}
+
+    listing = researcher_client.get(url, filtered)
+    export = researcher_client.get(reverse("admin:surveys_result_export"), filtered)
+
+    assert listing.status_code in (200, 302)
+    assert export.status_code in (200, 302)

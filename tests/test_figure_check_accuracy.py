@@ -17,6 +17,8 @@ from tests.figure_cases.dev import DEV
 from tests.figure_cases.dev_more import DEV_MORE
 from tests.figure_cases.harness import score_cases
 from tests.figure_cases.holdout import HOLDOUT
+from tests.figure_cases.holdout_after import HOLDOUT_AFTER
+from tests.figure_cases.holdout_blind import HOLDOUT_BLIND
 from tests.figure_cases.holdout_fresh import HOLDOUT_FRESH
 from tests.figure_cases.holdout_last import HOLDOUT_LAST
 from tests.figure_cases.model import DEMO
@@ -81,12 +83,21 @@ def test_on_the_tuned_set_every_wrong_exact_figure_is_found_and_the_targets_are_
         # Written after set 1 was read; first measured at recall 95.5 %, precision 80.8 %,
         # then read as well.
         ("held-out set 2 (read after its first measurement)", HOLDOUT_FRESH),
-        # Written after sets 1 and 2 were read, before this test ever ran it: unseen.
-        ("held-out set 3 (never tuned on)", HOLDOUT_LAST),
-        # Set 4 (holdout_blind.py, 154 cases) was written blind, before its writer read the
-        # matcher or sets 1-3. First run: recall 95.2 % (59/62), precision 88.1 % (59/67),
-        # wrong exact figures tied by chart or tag 98.1 % (53/54), non-percentages
-        # without findings 92.1 % (35/38). It joins this list once the check passes it.
+        # Written after sets 1 and 2 were read, before this test ever ran it; first run
+        # recall 93.8 %, precision 100 %. Its one miss ("Neutraal over de toegankelijkheid")
+        # was seen in this output and fixed by a general rule (a noun made of an answer's
+        # adjective names the question), so the set is no longer unseen.
+        ("held-out set 3", HOLDOUT_LAST),
+        # Written blind, before its writer read the matcher or sets 1-3. First run: recall
+        # 95.2 % (59/62), precision 88.1 % (59/67), wrong exact figures tied by chart or tag
+        # 98.1 % (53/54), non-percentages without findings 92.1 % (35/38); four of its cases
+        # expected ties PRODUCT.md rules out (no round cited) and were corrected (then recall
+        # 98.4 %, precision 88.4 %). Then read and fixed by general mechanisms.
+        ("held-out set 4 (written blind, then read)", HOLDOUT_BLIND),
+        # Written after the fixes set 4 led to; first run: recall 81.5 % (22/27), precision
+        # 84.6 % (22/26), wrong exact figures tied by chart or tag 81.5 % (22/27),
+        # non-percentages without findings 92.3 % (12/13). Then read.
+        ("held-out set 5 (written after set 4's fixes, then read)", HOLDOUT_AFTER),
     ],
 )
 def test_on_the_held_out_sets_the_scores_are_reported(questions, name, cases):

@@ -72,6 +72,8 @@ def test_percentages_are_found_as_written(text, expected):
         # A count of things is no share: "3 van de 20 grote gemeenten".
         "Webcare is 24/7 bereikbaar bij 3 van de 20 grote gemeenten.",
         "Het lukte 12 van de 40 provincies en waterschappen.",
+        "De website scoort 4 van de 5 sterren.",
+        "Thuiswerken doet men 2 op de 5 dagen.",
         # A percentage in a compound names a threshold or a rule, not a share.
         "Wie de 50%-grens haalt, krijgt het keurmerk.",
         "De 30-procentsnorm en de 80%-regel gelden niet.",

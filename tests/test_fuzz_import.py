@@ -310,10 +310,22 @@ xlsx_cell = st.one_of(cell, st.dates(), st.datetimes(min_value=EXCEL_START))
     rows=st.lists(st.lists(xlsx_cell, min_size=9, max_size=9), min_size=1, max_size=12)
 )
 def test_any_cells_in_an_xlsx_are_refused_with_a_message_or_imported_validly(rows):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.utils.exceptions import IllegalCharacterError
 
+    # Control characters an xlsx cannot hold (openpyxl refuses them, Excel never
+    # writes them) are left out here rather than the whole example: with 9 cells a
+    # row, most examples hold one, and discarding them all fails Hypothesis's
+    # filter_too_much health check now and then. The CSV tests keep them.
     rows = [
-        [str(v) if isinstance(v, Decimal) and not v.is_finite() else v for v in row]
+        [
+            str(v)
+            if isinstance(v, Decimal) and not v.is_finite()
+            else ILLEGAL_CHARACTERS_RE.sub("", v)
+            if isinstance(v, str)
+            else v
+            for v in row
+        ]
         for row in rows
     ]
     try:

@@ -24,7 +24,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from odf.opendocument import OpenDocumentSpreadsheet
-from odf.table import Table, TableCell, TableRow
+from odf.table import CoveredTableCell, Table, TableCell, TableRow
 from odf.text import P
 from openpyxl import Workbook
 
@@ -200,6 +200,63 @@ def test_merged_question_code_cells_are_refused_naming_the_rows(existing, tmp_pa
     summary, message = import_bytes(path.read_bytes())
 
     assert "Rij 3: de vraagcode is leeg." in message
+    assert stored_data() == existing
+
+
+def multi_rows_of_one_segment():
+    """A multi question for segment Gemeente only, whose segment cell staff merged over
+    its three rows (H2:H4): a person reads Gemeente in each row."""
+    return [
+        [SLUG, "v3", "Welke kanalen?", "multi", "E-mail", 80, "", "Gemeente", ""],
+        [SLUG, "v3", "Welke kanalen?", "multi", "Telefoon", 45, "", "", ""],
+        [SLUG, "v3", "Welke kanalen?", "multi", "Chat", 12, "", "", ""],
+    ]
+
+
+def test_segment_cells_merged_over_rows_are_refused_not_read_as_totaal(
+    existing, tmp_path
+):
+    path = write_xlsx(tmp_path / "samengevoegd.xlsx", multi_rows_of_one_segment())
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    workbook.active.merge_cells("H2:H4")
+    workbook.save(path)
+
+    said = refuse_by_command(path)
+
+    assert "Rijen 2–4: de cellen van kolom segment zijn samengevoegd" in said
+    assert stored_data() == existing
+
+
+def test_segment_cells_merged_over_rows_in_an_ods_are_refused(existing, tmp_path):
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Resultaten")
+    for number, values in enumerate([HEADERS, *multi_rows_of_one_segment()], 1):
+        row = TableRow()
+        for index, value in enumerate(values):
+            if number == 2 and index == 7:
+                cell = TableCell(valuetype="string", numberrowsspanned=3)
+            elif number > 2 and index == 7:
+                row.addElement(CoveredTableCell())
+                continue
+            elif value in ("", None):
+                cell = TableCell()
+            elif isinstance(value, int):
+                cell = TableCell(valuetype="float", value=str(value))
+            else:
+                cell = TableCell(valuetype="string")
+            if value not in ("", None):
+                cell.addElement(P(text=str(value)))
+            row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    path = tmp_path / "samengevoegd.ods"
+    document.save(str(path))
+
+    said = refuse_by_command(path)
+
+    assert "Rijen 2–4: de cellen van kolom segment zijn samengevoegd" in said
     assert stored_data() == existing
 
 

@@ -146,6 +146,22 @@ def test_one_thousand_is_never_stored_as_one_in_a_file_with_decimal_points(tmp_p
     assert not Result.objects.filter(count=1).exists()
 
 
+def test_a_count_with_a_thousands_point_in_a_file_with_decimal_points_is_named(
+    tmp_path,
+):
+    """1.200 reads as 1.2 there, which no count is: it is refused as ambiguous, saying
+    why, not as "geen geheel getal"."""
+    path = csv_file(
+        tmp_path / "punt.csv", dutch_rows("1.200", "80", ja="57.5", nee="42.5")
+    )
+
+    said = refuse(path)
+
+    assert "het aantal ‘1.200’ is dubbelzinnig" in said
+    assert "zodat er 1.2 zou staan" in said
+    assert not Result.objects.exists()
+
+
 def test_a_file_with_decimal_commas_and_points_refuses_what_it_cannot_read(tmp_path):
     rows = dutch_rows("1.000", "80", ja="57,5", nee="42.5")
 
@@ -395,6 +411,36 @@ def test_when_only_a_hidden_sheet_has_the_headers_the_file_is_refused(tmp_path):
     assert "Het werkblad ‘Data’ heeft de kolomkoppen, maar is verborgen" in said
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "ods"])
+def test_headers_below_a_blank_first_row_are_named_not_called_an_empty_sheet(
+    tmp_path, kind
+):
+    """A sheet with a blank first row and the headers in row 2 is not empty."""
+    rows = [[None] * len(HEADERS), list(HEADERS), *base_rows()]
+    if kind == "csv":
+        path = tmp_path / "leeg.csv"
+        path.write_text(
+            "\r\n".join(
+                ";".join("" if v is None else str(v) for v in row) for row in rows
+            ),
+            encoding="utf-8",
+        )
+    elif kind == "xlsx":
+        workbook = Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        path = tmp_path / "leeg.xlsx"
+        workbook.save(path)
+    else:
+        path = ods_file(tmp_path / "leeg.ods", [], tables=[("Resultaten", rows, False)])
+
+    said = refuse(path)
+
+    assert "is leeg, maar rij 2 heeft gegevens" in said
+    assert "Zet de kolomkoppen (enquete, vraagcode" in said
+    assert "er staan geen gegevens in" not in said
+
+
 # --- Fractions for percentages ----------------------------------------------------------
 
 
@@ -422,6 +468,28 @@ def test_a_single_question_of_fractions_gets_the_fraction_message_not_the_sum(tm
 
     assert "staan hier fracties in plaats van percentages?" in said
     assert "tellen op tot" not in said
+
+
+def test_one_segment_of_fractions_in_a_multi_question_is_refused(tmp_path):
+    """Totaal in percentages, Gemeente pasted as fractions: a multi question's
+    percentages need not add up to 100, so no total catches 0,8 stored as 0,8 %."""
+    rows = [
+        [SLUG, "v2", Q2, "multi", "E-mail", "80", "", "", ""],
+        [SLUG, "v2", Q2, "multi", "Telefoon", "45", "", "", ""],
+        [SLUG, "v2", Q2, "multi", "E-mail", "0,75", "", "Gemeente", ""],
+        [SLUG, "v2", Q2, "multi", "Telefoon", "0,5", "", "Gemeente", ""],
+        [SLUG, "v2", Q2, "multi", "E-mail", "0,5%", "", "Rijk", ""],
+        [SLUG, "v2", Q2, "multi", "Telefoon", "1%", "", "Rijk", ""],
+    ]
+
+    said = refuse(csv_file(tmp_path / "segment.csv", rows, delimiter=";"))
+
+    assert (
+        "Vraag ‘v2’, segment ‘Gemeente’ (rijen 4, 5): alle percentages zijn 1 of "
+        "kleiner (0,75, 0,5), in de andere segmenten niet" in said
+    )
+    assert "Rijk" not in said  # written with %: what the file says
+    assert not Result.objects.exists()
 
 
 def test_small_percentages_in_percent_cells_are_what_they_say(tmp_path):

@@ -337,3 +337,26 @@ def test_a_workbook_wider_than_200_columns_is_imported(tmp_path, kind):
     assert summary.is_valid, summary.errors
     chosen = sum(row[-1] for row in rows)
     assert figure("thema", "Thema 249").count == chosen
+
+
+def test_the_command_keeps_the_admins_upload_limit_and_says_why_in_dutch(
+    tmp_path, settings
+):
+    """As the admin and import_results: a file over UPLOAD_MAX_BYTES is not read."""
+    survey = SurveyFactory(slug="ronde-3")
+    codebook, answers = write_round(tmp_path)
+    settings.UPLOAD_MAX_BYTES = 1000
+    assert answers.stat().st_size > 1000
+
+    with pytest.raises(CommandError, match="groter dan de 1000\xa0bytes"):
+        call_command(
+            "import_respondents", str(answers), codebook=str(codebook), survey="ronde-3"
+        )
+    with pytest.raises(CommandError, match="kan niet worden gelezen: het is een map"):
+        call_command(
+            "import_respondents",
+            str(tmp_path),
+            codebook=str(codebook),
+            survey="ronde-3",
+        )
+    assert not Respondent.objects.filter(survey=survey).exists()

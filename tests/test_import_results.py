@@ -643,6 +643,23 @@ def test_the_same_answer_twice_in_one_segment_is_refused(existing, tmp_path):
     assert stored_data() == existing
 
 
+def test_one_answer_written_two_ways_in_one_question_is_refused(existing, tmp_path):
+    """ "Ja" for Totaal and "ja" for Gemeente are one answer to a reader; stored, they
+    were two options, each missing from the other segment."""
+    rows = base_rows()
+    rows[2][4] = "ja"  # Gemeente
+    rows[3][4] = "Nee "  # spaces around are no difference
+
+    said = refuse(write_csv(tmp_path / "spelling.csv", rows))
+
+    assert (
+        "Rij 4: Vraag ‘v1’, antwoord ‘ja’ is anders geschreven dan ‘Ja’ in rij 2"
+        in said
+    )
+    assert "Nee" not in said
+    assert stored_data() == existing
+
+
 def test_a_count_that_is_not_a_whole_number_is_refused(existing, tmp_path):
     rows = base_rows()
     rows[0][6] = "12,5"
@@ -778,7 +795,8 @@ def test_an_unknown_survey_option_is_refused(tmp_path, db):
 def test_a_missing_file_is_refused(tmp_path, db):
     said = refuse(tmp_path / "weg.xlsx")
 
-    assert "kan niet worden gelezen" in said
+    assert "kan niet worden gelezen: het bestaat niet" in said
+    assert "No such file" not in said
 
 
 def test_a_file_over_the_upload_limit_is_refused_by_the_command_too(

@@ -366,3 +366,50 @@ def test_a_sav_variable_without_value_labels_is_refused_naming_the_variable(tmp_
     assert "de variabele ‘toelichting’ heeft geen waardelabels" in message
     assert "waarde" not in message.split(":")[0]
     assert not Respondent.objects.exists()
+
+
+def test_answers_merged_over_respondents_are_refused_not_read_as_no_answer(tmp_path):
+    """Organisation 1 merged over five respondents reads as Gemeente for each of them,
+    but only the first cell holds it: four would count as not answering. A codebook's
+    question text merged over its answer rows means the same as given once."""
+    from openpyxl import load_workbook
+
+    survey = SurveyFactory()
+    book = write("xlsx", tmp_path / "codeboek.xlsx", CODEBOOK_HEADERS, codebook_rows())
+    workbook = load_workbook(book)
+    workbook.active.merge_cells("B2:B5")  # the organisation question's text
+    workbook.save(book)
+    answers = write(
+        "xlsx",
+        tmp_path / "antwoorden.xlsx",
+        answer_headers(),
+        answer_rows(example_people()),
+    )
+    workbook = load_workbook(answers)
+    workbook.active.merge_cells("B2:B6")  # organisatie of the first five
+    workbook.save(answers)
+
+    summary = import_respondents(survey=survey, answers=answers, codebook=book)
+
+    assert not summary.is_valid
+    (message,) = [str(issue) for issue in summary.errors]
+    assert "Rijen 2–6: de cellen van kolom organisatie zijn samengevoegd" in message
+    assert not Respondent.objects.exists()
+
+
+def test_an_empty_codebook_or_answers_file_says_what_belongs_in_it(tmp_path):
+    """Not the aggregated format's "één rij per antwoord per segment"."""
+    empty = tmp_path / "leeg.csv"
+    empty.write_bytes(b"")
+    book = write("csv", tmp_path / "codeboek.csv", CODEBOOK_HEADERS, codebook_rows())
+
+    no_book = import_respondents(survey=SurveyFactory(), answers=book, codebook=empty)
+    no_answers = import_respondents(
+        survey=SurveyFactory(), answers=empty, codebook=book
+    )
+
+    (message,) = [str(issue) for issue in no_book.errors]
+    assert "het codeboek is leeg" in message and "per segment" not in message
+    (message,) = [str(issue) for issue in no_answers.errors]
+    assert "het antwoordenbestand is leeg" in message
+    assert "één rij per respondent" in message and "per segment" not in message

@@ -67,6 +67,42 @@ def test_respondents_without_a_profile_answer_count_as_a_hidden_group():
     assert hidden_segments([50, 40], unassigned=12) == set()
 
 
+def test_a_profile_by_another_profile_does_not_give_back_a_suppressed_group():
+    """Age by organisation suppresses Waterschap (4 people); organisation by age would
+    say how many Waterschap respondents are young and how many old, in its answer
+    Waterschap of each age segment: that breakdown is suppressed whole, the Totaal of
+    organisation stays."""
+    organisation = CodebookQuestion(
+        "org",
+        "Organisatie?",
+        "profiel",
+        [Option("g", "Gemeente", 1), Option("r", "Rijk", 2), Option("w", "Water", 3)],
+        group="Org",
+    )
+    age = CodebookQuestion(
+        "lft", "Leeftijd?", "profiel", [Option("j", "Jong", 1), Option("o", "Oud", 2)]
+    )
+    age.group = "Lft"
+    orgs = [0] * 60 + [1] * 40 + [2] * 4
+    ages = [i % 2 for i in range(60)] + [i % 3 == 0 for i in range(40)] + [0, 0, 0, 1]
+    answers = Answers(
+        identifiers=[str(i) for i in range(len(orgs))],
+        rows=list(range(2, len(orgs) + 2)),
+        codes=[np.array(orgs, dtype=np.int16), np.array(ages, dtype=np.int16)],
+        weights=None,
+    )
+
+    by_age, by_organisation = compute(
+        Codebook([organisation, age]), answers, min_group=10
+    )
+
+    hidden = {s.segment.name for s in by_organisation.segments if s.is_suppressed}
+    assert "Org: Water" in hidden
+    shown = {s.segment.name: s for s in by_age.segments if not s.is_suppressed}
+    assert set(shown) == {"Totaal"}
+    assert shown["Totaal"].figures[2].count == 4  # the group's size, not its ages
+
+
 def test_a_question_with_too_few_answers_is_suppressed_in_totaal_too():
     assert "Totaal" in hidden_segments([3, 4])
 

@@ -13,7 +13,7 @@ holds for each answer named.
 from dataclasses import dataclass
 
 from .context import Weights
-from .language import DONT_KNOW, NEG, POS
+from .language import DONT_KNOW, KNOWN, NEG, POS
 from .profiles import AnswerProfile, QuestionProfile
 
 NAMED = 0.5  # a label named this well is the answer
@@ -44,7 +44,7 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
     negation = _weight(weights, NEG)
     dont_know = _weight(weights, DONT_KNOW)
     found = weights.answer
-    if profile.asks_knowing:
+    if profile.not_knowing_is_no:
         negation, dont_know = max(negation, dont_know), 0.0
         found = {t: w for t, w in found.items() if t != DONT_KNOW}
         if (
@@ -54,6 +54,8 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
             found[NEG] = weights.answer[DONT_KNOW]
     has_negative = any(a.is_negative for a in profile.answers)
     has_dont_know = any(a.is_dont_know for a in profile.answers)
+    if has_dont_know and not profile.not_knowing_is_no:
+        found, negation, dont_know = _not_aware(profile, found, negation, dont_know)
     scored = []
     for answer in profile.answers:
         if not answer.required:
@@ -116,6 +118,9 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
             if content_total
             else 0.0
         )
+        numbers = {t for t in answer.required if t.isdigit()}
+        if numbers and not numbers & matched.keys() and weights.numbers - numbers:
+            score = 0.0  # "jonger dan 45" is no "Jonger dan 40 jaar"
         positions = _as_phrase(matched, weights) or frozenset(
             p for _w, p in matched.values()
         )
@@ -124,6 +129,22 @@ def score_answers(profile: QuestionProfile, weights: Weights) -> list[Scored]:
         mean = sum(positions) / len(positions) if positions else 0.0
         scored.append(Scored(answer, score, content_score, positions, mean))
     return scored
+
+
+def _not_aware(profile: QuestionProfile, found, negation: float, dont_know: float):
+    """ "Niet op de hoogte van samenwerking", "niet bekend met het gebruik": not knowing
+    the answer, in a question that does not ask what one knows."""
+    if KNOWN in profile.tokens or any(KNOWN in a.required for a in profile.answers):
+        return found, negation, dont_know
+    if NEG not in found or KNOWN not in found:
+        return found, negation, dont_know
+    weight = min(found[NEG][0], found[KNOWN][0])
+    if weight < POLARITY:
+        return found, negation, dont_know
+    found = {t: w for t, w in found.items() if t != NEG}
+    if weight > found.get(DONT_KNOW, (0.0, 0))[0]:
+        found[DONT_KNOW] = (weight, found[KNOWN][1])
+    return found, 0.0, max(dont_know, weight)
 
 
 def _as_phrase(
@@ -355,55 +376,10 @@ def best_answer(
     if not profile.is_yes_no:
         return None
     dont_know = _weight(weights, DONT_KNOW) >= POLARITY
-    if dont_know and not profile.asks_knowing:
+    if dont_know and not profile.not_knowing_is_no:
         return next((a for a in profile.answers if a.is_dont_know), None)
     negative = _weight(weights, NEG) >= POLARITY or dont_know
     side = [
         a for a in profile.answers if (a.is_negative if negative else a.is_positive)
     ]
     return min(side, key=lambda a: len(a.required)) if side else None
-
-
-_INTENSIFIER_STEMS = frozenset({"zeer", "heel", "erg", "helemaal", "volledig"})
-_STRONGER = {"vaak": "altijd", "regelmatig": "altijd"}
-
-
-def _bare(label: str) -> str:
-    return " ".join(label.lower().replace("(", " ").replace(")", " ").split())
-
-
-def stronger_neighbour(
-    profile: QuestionProfile,
-    answer: AnswerProfile,
-    scored: list[Scored],
-    weights: Weights,
-) -> AnswerProfile | None:
-    """The answer next to ``answer`` that says the same more strongly, if the text leaves it out.
-
-    "Zeer tevreden" beside "Tevreden", "Altijd" beside "Vaak": "65 procent is tevreden" may
-    count the very satisfied too. None when the sentence names the stronger answer anywhere.
-    """
-    if profile.question.type == "multi":
-        return None
-    answers = profile.answers
-    index = answers.index(answer)
-    bare = _bare(answer.answer.label)
-    mine = set(_content(profile, answer))
-    own = next((s.positions for s in scored if s.profile is answer), frozenset())
-    for other in answers[max(0, index - 1) : index] + answers[index + 1 : index + 2]:
-        label = _bare(other.answer.label)
-        # "Zeer eens" beside "Mee eens": the same words ("mee eens" is "eens") and "zeer".
-        extra = set(_content(profile, other)) - mine
-        intensified = (
-            bool(mine)
-            and mine < set(_content(profile, other))
-            and extra <= _INTENSIFIER_STEMS
-        )
-        if not intensified and _STRONGER.get(bare) != label:
-            continue
-        words = _content(profile, other)
-        places = {weights.answer[t][1] for t in words if t in weights.answer}
-        if all(t in weights.answer for t in words) and places - own:
-            return None  # "altijd 28,7 procent, vaak 69,5 procent": named apart
-        return other
-    return None

@@ -34,6 +34,11 @@ PHRASES = [
     (r"\bvan\s+niet\b", NEG),
     (r"\bvan\s+wel\b", POS),
     (r"\bsamen\s+(?:te\s+)?werk\w*", "samenwerken"),
+    # "meer dan een dag" is "langer dan een dag"; "meer" itself stays "meer".
+    (
+        r"\bmeer(?=\s+dan\s+(?:een|één|\d+)\s+(?:dag|dagen|week|weken|maand|uur)\b)",
+        "langer",
+    ),
     # "hoe vaak", "hoe tevreden": the question's words, no answer (see _phrases()).
     (r"\bhoe\s+[a-zà-ÿ]+", "HOE"),
     # "Nog eens 16 procent": "eens" is not agreement there.

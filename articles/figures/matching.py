@@ -18,17 +18,18 @@ procent … Facebook en Twitter"); "elk 5 procent" holds for each answer named.
 import re
 from dataclasses import dataclass
 
+from .answers import NAMED as NAMED_ANSWER
 from .answers import (
     best_answer,
     enumerated,
     list_answers,
     named_sum,
     score_answers,
-    stronger_neighbour,
 )
 from .context import Anchor, BlockContext, Weights
 from .document import ArticleDocument, Block
-from .language import connector_positions, words
+from .language import NEG, POS, connector_positions, words
+from .neighbours import stronger_neighbour
 from .numbers import Mention, find_percentages
 from .profiles import AnswerProfile, QuestionProfile, Vocabulary, profile_question
 from .questions import TOTAL, CandidateQuestion, StoredFigure
@@ -38,6 +39,9 @@ NAMED_NEAR_CHART = 0.25  # ... with its chart in the same section
 CLEAR_IN_SENTENCE = (
     1.5  # a sentence that names a question this clearly needs no context
 )
+# A group is the figure's when its words stand this close, in its own clause: in
+# "61 procent; bij het Rijk is dat 56 procent" the Rijk is the second figure's.
+SEGMENT_NAMED = 0.5
 CHART_BONUS = 1.0
 TAG_IN_SENTENCE = 3.0
 TAG_IN_PARAGRAPH = 0.8
@@ -155,7 +159,17 @@ class Matcher:
                     bonus[reference] = bonus.get(reference, 0.0) + TAG_IN_SENTENCE
                 links.extend(
                     self._link_anchor(
-                        block, anchor.key, weights, bonus, with_stronger=with_stronger
+                        block,
+                        anchor.key,
+                        weights,
+                        bonus,
+                        with_stronger=with_stronger,
+                        previous=next(
+                            (link for link in reversed(links) if link.figure), None
+                        ),
+                        group_before=_group_before(
+                            block.text, links, sentence, anchor.start
+                        ),
                     )
                 )
         return links, block_words
@@ -170,12 +184,21 @@ class Matcher:
         bonus,
         *,
         with_stronger: bool = False,
+        previous: Link | None = None,
+        group_before: Link | None = None,
     ) -> list[Link]:
         profile = self._question(weights, bonus, len(group))
         if profile is None:
             return [Link(block, mention) for mention in group]
         question = profile.question
         segment = self._segment(profile, weights)
+        if (
+            segment == TOTAL
+            and group_before is not None
+            and group_before.figure.question is question
+        ):
+            # "Bij het Rijk werkt 42 procent vaak thuis en 39 procent altijd".
+            segment = group_before.figure.segment
         scored = score_answers(profile, weights)
 
         def figure(*answers: AnswerProfile) -> StoredFigure:
@@ -197,6 +220,17 @@ class Matcher:
             return [Link(block, mention, each[0], question, each=each)]
         if together := named_sum(profile, scored, weights):
             return [Link(block, mention, figure(*together), question)]
+        if (
+            weights.refers_back
+            and previous is not None
+            and previous.figure.question is question
+            and max((s.score for s in scored), default=0.0) < NAMED_ANSWER
+        ):
+            # "Vaak thuis werkt 40,8 procent; bij gemeenten is dat 41 procent".
+            answers = previous.figure.answers
+            return [
+                Link(block, mention, StoredFigure(question, answers, segment), question)
+            ]
         answer = best_answer(profile, scored, weights)
         if answer is None:
             return [Link(block, mention, question=question)]
@@ -228,8 +262,11 @@ class Matcher:
         named = weights.question.keys() | weights.earlier.keys() | weights.answer.keys()
         for profile in self.profiles:
             question = profile.question
-            if profile.all_words.isdisjoint(named):
+            shared = profile.all_words & named
+            if not shared:
                 continue  # names nothing of this question: no score
+            if shared <= _POLARITY and not weights.reply:
+                continue  # a "niet" or "geen" alone is no answer ("ja", "nee" are)
             if weights.years and any(
                 y != question.fieldwork_year for y in weights.years
             ):
@@ -248,6 +285,9 @@ class Matcher:
         for profile, local, earlier in rows:
             naming = local + (0.3 if clear else 1.0) * earlier
             near = bonus.get(profile.question.reference, 0.0)
+            if near and weights.reply and profile.is_yes_no:
+                # "Nee, zegt 9 procent" beside the chart of a yes/no question.
+                naming = max(naming, NAMED_NEAR_CHART)
             if (
                 naming < (NAMED_NEAR_CHART if near else NAMED)
                 and near < TAG_IN_SENTENCE
@@ -262,11 +302,14 @@ class Matcher:
 
     def _segment(self, profile: QuestionProfile, weights: Weights) -> str:
         answer_words = {a.required for a in profile.answers}
-        best, best_weight = TOTAL, 0.3
+        best, best_weight = TOTAL, SEGMENT_NAMED
         for name, stems in profile.segments.items():
             if not stems or stems in answer_words:
                 continue
-            weight = min(weights.answer.get(t, (0.0, 0))[0] for t in stems)
+            weight = min(
+                max(weights.answer.get(t, (0.0, 0))[0], weights.base.get(t, 0.0))
+                for t in stems
+            )
             if weight > best_weight:
                 best, best_weight = name, weight
         return best
@@ -299,6 +342,29 @@ def _label_naming(
     named = sum(idf[t] * weights.answer.get(t, (0.0, 0))[0] for t in answer.required)
     fully = sum(idf[t] for t in answer.required if t in weights.answer) >= 0.9 * total
     return named * (named / total) ** 0.5 * (1.0 if partly or fully else 0.3)
+
+
+_POLARITY = frozenset({NEG, POS})
+# Between two figures joined this tightly, the group of the first holds for the second.
+_JOINED = re.compile(r"[^,;:()–—]*\b(?:en|of)\b[^,;:()–—]*")
+_ALL = re.compile(r"\b(?:alle|totaal|gemiddeld|iedereen|overall)\b", re.IGNORECASE)
+
+
+def _group_before(text: str, links: list[Link], sentence, start: int) -> Link | None:
+    """The figure before in the same sentence, when it names a group and this one is joined
+    to it by "en"/"of" alone, without naming all respondents."""
+    if not links:
+        return None
+    before = links[-1]
+    if before.figure is None or before.figure.segment == TOTAL:
+        return None
+    if not sentence.start <= before.mention.start < sentence.end:
+        return None
+    end = sentence.end
+    gap = text[before.mention.end : start]
+    if not _JOINED.fullmatch(gap) or _ALL.search(text[before.mention.end : end]):
+        return None
+    return before
 
 
 _OPTIONAL_INTENSIFIER = re.compile(

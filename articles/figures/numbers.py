@@ -51,7 +51,9 @@ _ONE_IN = re.compile(
     r"\b(een|één|\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen)\s+(op|van)\s+"
     r"(?:de\s+|elke\s+|iedere\s+)?(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|"
     r"twaalf|vijftien|twintig|\d{1,2})\b"
-    r"(?!\s*(?:%|procent|jaar|keer))",
+    # "4 van de 5 sterren", "2 op de 3 dagen": a score or a count of things, no share.
+    r"(?!\s*(?:%|procent|jaar|jaren|keer|sterren|punten|dagen|weken|maanden|uur|uren|"
+    r"minuten|vragen|stellingen|criteria|onderdelen|pagina's))",
     re.IGNORECASE,
 )
 

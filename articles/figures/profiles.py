@@ -44,6 +44,14 @@ class QuestionProfile:
         )
 
     @cached_property
+    def not_knowing_is_no(self) -> bool:
+        """Whether "weet niet" names the negative answer: a question about knowing, or a
+        yes/no question without a don't-know answer ("weet niet wat de Agenda is": Nee)."""
+        return self.asks_knowing or (
+            self.is_yes_no and not any(a.is_dont_know for a in self.answers)
+        )
+
+    @cached_property
     def is_yes_no(self) -> bool:
         return any(a.is_positive for a in self.answers) and any(
             a.is_negative for a in self.answers
@@ -120,6 +128,13 @@ class Vocabulary:
             t: math.log((size + 1) / (count + 0.5)) for t, count in counts.items()
         }
         self.stems = set(counts)
+        # The words of the answer labels as written, lowercased ("toegankelijk").
+        self.label_words = {
+            word
+            for profile in profiles
+            for a in profile.answers
+            for word in re.findall(r"[\w-]+", a.answer.label.lower())
+        }
         self._by_prefix: dict[str, list[str]] = {}
         for known in self.stems:
             self._by_prefix.setdefault(known[:4], []).append(known)

@@ -136,7 +136,7 @@ def ambiguous_message(what: str, value: str, *, separators=None) -> str:
             "separator": name,
             "example": example,
             "row": row,
-            "whole": value.split(separator)[0],
+            "whole": _as_decimal(value, separator),
         }
     else:
         reason += _(", en de andere getallen in dit bestand laten niet zien welke")
@@ -222,8 +222,14 @@ def parse_whole_number(
     return int(number)
 
 
+def _as_decimal(value: str, separator: str) -> str:
+    """``1.200`` read with ``.`` as the decimal separator, written so: ``1.2``."""
+    number = Decimal(compact(value).replace(separator, ".")).normalize()
+    return format(number, "f").replace(".", separator)
+
+
 def _reads_as_thousand_or_one(text: str, decimal: str | None) -> bool:
-    """``1.000`` in a file with decimal points: one, or a Dutch one thousand."""
-    value = compact(text)
-    kind, separator = classify(value)
-    return kind == "ambiguous" and value.endswith("000") and decimal == separator
+    """``1.000`` or ``1.200`` in a file with decimal points: one (or 1.2, no whole
+    number), or a Dutch one thousand (two hundred)."""
+    kind, separator = classify(compact(text))
+    return kind == "ambiguous" and decimal == separator

@@ -55,6 +55,9 @@ def check_sheet(
 ) -> CheckedFile:
     errors: list[ImportIssue] = []
     checked = CheckedFile(source=sheet.description, errors=errors, questions=[])
+    if not any(cell_text(header) for header in sheet.headers):
+        errors.append(_no_headers_issue(sheet))
+        return checked
     columns = map_columns(sheet.headers, errors)
     hidden_columns = [
         name for name, index in columns.items() if index in sheet.hidden_columns
@@ -64,6 +67,7 @@ def check_sheet(
     if errors:
         return checked
     rows, hidden = read_rows(sheet, columns, errors, progress)
+    errors.extend(merged_cells_issues(sheet, columns))
     if hidden:
         errors.append(_hidden_rows_issue(hidden, sheet))
     if not rows and not errors:
@@ -75,6 +79,27 @@ def check_sheet(
     checked.questions = question_checks.check_questions(rows, errors)
     errors.sort(key=lambda issue: (issue.row is None, issue.row or 0))
     return checked
+
+
+def _no_headers_issue(sheet: Sheet) -> ImportIssue:
+    """The first row is blank: the sheet is empty, or its headers are lower down."""
+    from surveys.spreadsheets import empty_sheet_message
+
+    first = next(iter(sheet.rows), None)
+    if first is None:
+        return ImportIssue(empty_sheet_message())
+    return ImportIssue(
+        _(
+            "Rij 1 van %(sheet)s is leeg, maar rij %(row)d heeft gegevens. Zet de "
+            "kolomkoppen (%(required)s) in de eerste rij en upload het bestand opnieuw."
+        )
+        % {
+            "sheet": sheet.label,
+            "row": first.number,
+            "required": ", ".join(REQUIRED_COLUMNS),
+        },
+        row=1,
+    )
 
 
 def map_columns(headers: list[str], errors: list[ImportIssue]) -> dict[str, int]:
@@ -172,6 +197,53 @@ def row_ranges(numbers: list[int], shown: int = 10) -> str:
             ranges.append([number, number])
     parts = [str(a) if a == b else f"{a}–{b}" for a, b in ranges[:shown]]
     return ", ".join(parts) + (" …" if len(ranges) > shown else "")
+
+
+#: Columns whose empty cells below a merged one mean the same as the merged value: a
+#: question's text and type are given once for all its rows.
+_MERGE_HARMLESS = frozenset({"vraag", "vraagtype"})
+
+
+def merged_cells_issues(
+    sheet: Sheet, columns: dict[str, int], *, harmless=_MERGE_HARMLESS
+) -> list[ImportIssue]:
+    """Cells merged over rows in a column the import reads: only the first row holds
+    the value, so the others would be read as empty (a segment as Totaal, a count as
+    none) where a person sees the merged value."""
+    names = {index: name for name, index in columns.items() if name not in harmless}
+    issues = []
+    for first_row, first_column, last_row, last_column in sheet.merged:
+        if last_row <= first_row:
+            continue
+        merged = [
+            names[index]
+            for index in range(first_column, last_column + 1)
+            if index in names
+        ]
+        if merged:
+            issues.append(
+                ImportIssue(
+                    ngettext(
+                        "Rijen %(first)d–%(last)d: de cellen van kolom %(columns)s zijn "
+                        "samengevoegd, zodat alleen rij %(first)d de waarde heeft en de "
+                        "andere rijen leeg zijn. Maak het samenvoegen ongedaan, zet de "
+                        "waarde in elke rij en upload het bestand opnieuw.",
+                        "Rijen %(first)d–%(last)d: de cellen van de kolommen "
+                        "%(columns)s zijn samengevoegd, zodat alleen rij %(first)d de "
+                        "waarden heeft en de andere rijen leeg zijn. Maak het "
+                        "samenvoegen ongedaan, zet de waarden in elke rij en upload het "
+                        "bestand opnieuw.",
+                        len(merged),
+                    )
+                    % {
+                        "first": first_row,
+                        "last": last_row,
+                        "columns": ", ".join(merged),
+                    },
+                    row=first_row,
+                )
+            )
+    return issues
 
 
 def hidden_columns_issue(names: list[str], sheet: Sheet) -> ImportIssue:

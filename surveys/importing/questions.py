@@ -110,7 +110,9 @@ def _shorten(text: str, length: int = 80) -> str:
 def _check_duplicates_and_order(plan, name: str, errors) -> None:
     seen: dict[tuple[str, str], int] = {}
     orders: dict[str, tuple[int, int]] = {}
+    spellings: dict[str, tuple[str, int]] = {}
     for row in plan.rows:
+        _check_spelling(row, spellings, name, errors)
         key = (row.label, row.segment.casefold())
         if key in seen:
             errors.append(
@@ -155,11 +157,45 @@ def _check_duplicates_and_order(plan, name: str, errors) -> None:
         orders.setdefault(row.label, (row.order, row.number))
 
 
+def _check_spelling(row, spellings: dict, name: str, errors) -> None:
+    """``Ja`` and ``ja`` (or ``Ja,  zeker`` and ``Ja, zeker``) in one question are one
+    answer to a reader, but would be stored as two options, each missing in the other
+    segments."""
+    key = " ".join(row.label.split()).casefold()
+    first = spellings.setdefault(key, (row.label, row.number))
+    if first[0] != row.label and row.label:
+        errors.append(
+            ImportIssue(
+                _(
+                    "Rij %(row)d: %(question)s, antwoord ‘%(label)s’ is anders "
+                    "geschreven dan ‘%(other)s’ in rij %(other_row)d (hoofdletters of "
+                    "spaties); een antwoord wordt in elke rij op dezelfde manier "
+                    "geschreven."
+                )
+                % {
+                    "row": row.number,
+                    "question": name,
+                    "label": row.label,
+                    "other": first[0],
+                    "other_row": first[1],
+                },
+                row=row.number,
+            )
+        )
+
+
 def _check_fractions(plan, name: str, errors) -> bool:
     """Whether every percentage of the question is 1 or less, none marked as percent:
-    0.8 written for 80 %, which would be stored as 0.8 %."""
+    0.8 written for 80 %, which would be stored as 0.8 %. So too for one segment whose
+    every percentage is 1 or less where the question's other segments have larger
+    ones (a segment pasted as fractions); a single question's totals catch that too,
+    a multi question's do not."""
     values = [row.percentage for row in plan.rows if row.percentage is not None]
-    if not values or any(value > 1 for value in values) or not any(values):
+    if values and any(value > 1 for value in values):
+        if plan.type == Question.Type.MULTI:
+            _check_segment_fractions(plan, name, errors)
+        return False
+    if not values or not any(values):
         return False
     if all(row.marked_percent for row in plan.rows if row.percentage is not None):
         return False  # percent cells of 0.5 % and less: what the file says
@@ -184,6 +220,40 @@ def _check_fractions(plan, name: str, errors) -> bool:
         )
     )
     return True
+
+
+def _check_segment_fractions(plan, name: str, errors) -> None:
+    by_segment: dict[str, list] = defaultdict(list)
+    for row in plan.rows:
+        if row.percentage is not None:
+            by_segment[row.segment.casefold()].append(row)
+    for segment_rows in by_segment.values():
+        values = [row.percentage for row in segment_rows]
+        if any(value > 1 for value in values) or not any(values):
+            continue
+        if all(row.marked_percent for row in segment_rows):
+            continue
+        errors.append(
+            ImportIssue(
+                _(
+                    "%(question)s, segment ‘%(segment)s’ (rijen %(rows)s): alle "
+                    "percentages zijn 1 of kleiner (%(values)s), in de andere segmenten "
+                    "niet; staan hier fracties in plaats van percentages? Schrijf 80 "
+                    "voor 80 %% (of maak de cellen op als percentage)."
+                )
+                % {
+                    "question": name,
+                    "segment": segment_rows[0].segment,
+                    "rows": _row_list([row.number for row in segment_rows]),
+                    "values": ", ".join(
+                        number_format(value.normalize(), use_l10n=True)
+                        for value in values[:4]
+                    )
+                    + (" …" if len(values) > 4 else ""),
+                },
+                row=segment_rows[0].number,
+            )
+        )
 
 
 def _check_single_totals(plan, name: str, errors) -> None:

@@ -138,10 +138,6 @@ class ImportJob(models.Model):
         return self.status in self.FINISHED
 
     @property
-    def can_confirm(self) -> bool:
-        return self.status == self.Status.READY and not self.error_count
-
-    @property
     def can_cancel(self) -> bool:
         return not self.is_finished
 

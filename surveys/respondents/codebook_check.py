@@ -92,7 +92,8 @@ def _finish_question(draft: DraftQuestion, issues: Issues) -> CodebookQuestion |
                 "de variabele ‘%(code)s’ heeft geen waardelabels, dus geen antwoorden "
                 "om te tellen (een open antwoord of een getal zoals een leeftijd in "
                 "jaren wordt niet geïmporteerd); verwijder de variabele uit het "
-                ".sav-bestand, of geef haar waardelabels in SPSS"
+                ".sav-bestand, of geef haar waardelabels in SPSS (is het de weging, "
+                "noem de variabele dan gewicht)"
             )
             % {"code": code},
             column=code,

@@ -17,6 +17,12 @@ that no shown segment covers (suppressed segments plus those without a profile
 answer: Totaal minus the shown segments) are more than 0 and fewer than
 ``min_group``, the smallest shown segment is suppressed too, until they are not. A
 suppressed figure carries no percentage, count, n or interval.
+
+A profile question broken down by another profile is the transpose of that one
+broken down by it: organisation by age holds, in its Waterschap answers, the age of
+the Waterschap respondents that age by organisation suppresses. So a profile's
+breakdown by another profile is suppressed whole when the transposed breakdown
+suppresses any segment.
 """
 
 from __future__ import annotations
@@ -110,6 +116,7 @@ def compute(
         k = len(question.options)
         total = _tabulate(codes, answered, everyone, 1, weights, k)
         parts: list[tuple[list[SegmentKey], _Table]] = []
+        forced: list[bool] = []
         position = 1
         for profile_index, profile in profiles:
             size = len(profile.options)
@@ -117,8 +124,16 @@ def compute(
                 groups = answers.codes[profile_index]
                 table = _tabulate(codes, answered, groups, size, weights, k)
                 parts.append((keys[position : position + size], table))
+                forced.append(
+                    question.type == PROFIEL
+                    and _transpose_suppresses(
+                        answers, profile_index, index, size, k, weights, min_group
+                    )
+                )
             position += size
-        results.append(QuestionFigures(index, tuple(_figures(total, parts, min_group))))
+        results.append(
+            QuestionFigures(index, tuple(_figures(total, parts, min_group, forced)))
+        )
         if progress:
             progress(index + 1, len(codebook.questions))
     return results
@@ -149,12 +164,27 @@ def _tabulate(codes, answered, groups, size: int, weights, k: int) -> _Table:
 TOTAL_KEY = SegmentKey(TOTAL, "", 0)
 
 
-def _figures(total: _Table, parts, min_group: int) -> list[SegmentFigures]:
+def _transpose_suppresses(
+    answers: Answers, profile: int, by: int, size: int, k: int, weights, min_group: int
+) -> bool:
+    """Whether question ``profile`` broken down by profile ``by`` (``k`` values)
+    suppresses a segment."""
+    codes, answered = answers.codes[profile], answers.answered(profile)
+    n_total = int(answered.sum())
+    if n_total < min_group:
+        return True
+    table = _tabulate(codes, answered, answers.codes[by], k, weights, size)
+    return bool(_suppressed(table.n, n_total, min_group).any())
+
+
+def _figures(
+    total: _Table, parts, min_group: int, forced: list[bool]
+) -> list[SegmentFigures]:
     k = total.x.shape[1]
     total_hidden = int(total.n[0]) < min_group
     hidden = [
-        _suppressed(table.n, int(total.n[0]), min_group) | total_hidden
-        for _keys, table in parts
+        _suppressed(table.n, int(total.n[0]), min_group) | total_hidden | whole
+        for (_keys, table), whole in zip(parts, forced, strict=True)
     ]
     marks = _differences(total, [table for _keys, table in parts], hidden, k)
     segments = [_segment_figures(TOTAL_KEY, total, 0, total_hidden, [""] * k)]

@@ -26,7 +26,7 @@ from .codebook import PROFIEL, Codebook, read_codebook
 from .codebook_check import finish
 from .compute import QuestionFigures, compute, segment_keys
 from .sav import read_sav
-from .sheets import SpreadsheetError, is_sav, read_table
+from .sheets import CODEBOOK_MERGE_HARMLESS, SpreadsheetError, is_sav, read_table
 from .store import apply_plan
 from .summary import (
     ANSWERS,
@@ -116,7 +116,11 @@ def _read(answers, codebook, issues: Issues, report) -> tuple[Codebook, Answers]
     report(READING, 0, 1)
     empty = Codebook(questions=[]), Answers([], [], [], None)
     try:
-        code_table = read_table(_bytes(codebook)) if codebook is not None else None
+        code_table = (
+            read_table(_bytes(codebook), merge_harmless=CODEBOOK_MERGE_HARMLESS)
+            if codebook is not None
+            else None
+        )
     except SpreadsheetError as error:
         issues.fail(str(error).rstrip("."), file=CODEBOOK)
         return empty

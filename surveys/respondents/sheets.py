@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from surveys.importing.cells import cell_text
-from surveys.importing.check import hidden_columns_issue
+from surveys.importing.check import hidden_columns_issue, merged_cells_issues
 from surveys.spreadsheets import (
     OLE_MAGIC,
     ZIP_MAGIC,
@@ -69,8 +69,17 @@ def is_sav(data: bytes) -> bool:
     return data.startswith(SAV_MAGIC)
 
 
-def read_table(data: bytes) -> Table:
-    """The sheet of an xlsx, ods or csv file; ``SpreadsheetError`` for anything else."""
+#: A codebook's columns that may be merged over a question's rows: its text, type and
+#: group are given once.
+CODEBOOK_MERGE_HARMLESS = frozenset({"vraag", "vraagtype", "groep"})
+
+
+def read_table(data: bytes, *, merge_harmless=frozenset()) -> Table:
+    """The sheet of an xlsx, ods or csv file; ``SpreadsheetError`` for anything else.
+
+    Cells merged over rows are refused (only the first row holds the value: a profile
+    answer merged over five respondents would count as four non-answers), except in the
+    columns ``merge_harmless``."""
     if data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC):
         sheet = read_sheet(data, max_columns=MAX_ANSWER_COLUMNS)
         hidden = [
@@ -82,7 +91,7 @@ def read_table(data: bytes) -> Table:
             raise SpreadsheetError(hidden_columns_issue(hidden, sheet).message)
         return Table(
             headers=list(sheet.headers),
-            rows=_sheet_rows(sheet),
+            rows=_sheet_rows(sheet, merge_harmless),
             row_count=sheet.size_hint,
         )
     if is_sav(data):
@@ -93,7 +102,8 @@ def read_table(data: bytes) -> Table:
         )
     text, _encoding = decode(data)
     if not text.strip():
-        raise SpreadsheetError(empty_sheet_message())
+        # No rows at all: the codebook and the answers file each say what belongs in it.
+        return Table(headers=[], rows=iter(()), row_count=0)
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
     cleaned = TextCells()
@@ -109,7 +119,7 @@ def read_table(data: bytes) -> Table:
     )
 
 
-def _sheet_rows(sheet) -> Iterator[tuple[int, list]]:
+def _sheet_rows(sheet, merge_harmless) -> Iterator[tuple[int, list]]:
     cells_read = 0
     for row in sheet.rows:
         cells_read += len(row.cells)
@@ -138,6 +148,14 @@ def _sheet_rows(sheet) -> Iterator[tuple[int, list]]:
         cells = [cell_text(cell) for cell in row.cells]
         if any(cells):
             yield row.number, cells
+    columns = {
+        normalize_header(header): index
+        for index, header in enumerate(sheet.headers)
+        if cell_text(header)
+    }
+    merged = merged_cells_issues(sheet, columns, harmless=merge_harmless)
+    if merged:
+        raise SpreadsheetError(merged[0].message.rstrip("."))
 
 
 def _csv_rows(reader, cleaned: TextCells) -> Iterator[tuple[int, list]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -47,7 +48,8 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def read_csv(data: bytes, *, max_columns: int = MAX_COLUMNS) -> Sheet:
     text, encoding = decode(data)
     lines = text.splitlines()
-    first = lines[0] if lines else ""
+    # The separator from the first line with text: a blank first line says nothing.
+    first = next((line for line in lines if line.strip()), "")
     offset = 0
     if re.fullmatch(r"sep=.", first):  # Excel's own hint of the separator
         delimiter, offset = first[4], 1
@@ -60,8 +62,10 @@ def read_csv(data: bytes, *, max_columns: int = MAX_COLUMNS) -> Sheet:
     texts = TextCells()
     rows = _rows(text, delimiter, texts, offset, max_columns)
     header = next(rows, None)
-    if header is None or header.number != 1 + offset:
+    if header is None:
         raise SpreadsheetError(empty_sheet_message())
+    if header.number != 1 + offset:  # the first row is blank: no headers
+        rows, header = itertools.chain([header], rows), SheetRow(1, ())
     return Sheet(
         format="csv",
         headers=["" if value is None else value.strip() for value in header.cells],

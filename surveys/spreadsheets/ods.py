@@ -81,6 +81,7 @@ def _sheet(archive, table: _Table, skipped, max_columns: int) -> Sheet:
         rows=(row for row in _parse(archive, reader) if row.number > 1),
         skipped=skipped,
         hidden_columns=set(table.hidden_columns),
+        merged=reader.merged,
         texts=texts,
     )
 
@@ -127,6 +128,8 @@ class _ContentReader:
         self, texts: TextCells, *, only: int | None = None, max_columns=MAX_COLUMNS
     ):
         self.texts, self.only, self.max_columns = texts, only, max_columns
+        #: Merged cells spanning rows, as ``Sheet.merged`` (the wanted table only).
+        self.merged: list[tuple[int, int, int, int]] = []
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.parser.StartDoctypeDeclHandler = self._refuse_doctype
         self.parser.StartElementHandler = self._start
@@ -281,6 +284,13 @@ class _ContentReader:
         cell, self.cell = self.cell, None
         value = self._value(cell, self.paragraphs)
         self.paragraphs = None
+        rows_spanned = _count(cell.get(f"{TABLE} number-rows-spanned"))
+        if rows_spanned > 1 and self.only is not None:
+            row, column = self.row_number + 1, len(self.row) + self.blank_cells
+            columns = _count(cell.get(f"{TABLE} number-columns-spanned"))
+            self.merged.append(
+                (row, column, row + rows_spanned - 1, column + columns - 1)
+            )
         if value is None:
             self.blank_cells += self.cell_repeat  # counted; only kept before a value
             return

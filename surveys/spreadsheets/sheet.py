@@ -143,6 +143,10 @@ class Sheet:
     #: Columns hidden in the spreadsheet program (0 is the first), known once the header
     #: row is read; empty for CSV.
     hidden_columns: set[int] = field(default_factory=set)
+    #: Merged cells as (first row, first column, last row, last column), rows numbered
+    #: as ``SheetRow.number``, columns from 0; complete once ``rows`` has been read.
+    #: Only the first cell of a merge holds its value.
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     texts: TextCells = field(default_factory=TextCells, repr=False)
     #: A guess of the number of rows, for progress bars (None: unknown).
     size_hint: int | None = None

@@ -104,7 +104,16 @@ def _header_row(workbook, worksheet, max_columns: int) -> list:
 def _sheet(workbook, worksheet, header_row: list, skipped, max_columns: int) -> Sheet:
     texts = TextCells()
     hidden: set[int] = set()
-    rows = _rows(workbook, worksheet, texts, max_columns, close=True, hidden=hidden)
+    merged: list[tuple[int, int, int, int]] = []
+    rows = _rows(
+        workbook,
+        worksheet,
+        texts,
+        max_columns,
+        close=True,
+        hidden_columns=hidden,
+        merged=merged,
+    )
     if header_row:
         next(rows)  # the header row, read above; the columns are known by then
     size = worksheet.max_row
@@ -115,15 +124,24 @@ def _sheet(workbook, worksheet, header_row: list, skipped, max_columns: int) -> 
         rows=rows,
         skipped=skipped,
         hidden_columns=hidden,
+        merged=merged,
         texts=texts,
         size_hint=size - 1 if size else None,
     )
 
 
 def _rows(
-    workbook, worksheet, texts: TextCells, max_columns: int, close=False, hidden=None
+    workbook,
+    worksheet,
+    texts: TextCells,
+    max_columns: int,
+    close=False,
+    hidden_columns: set | None = None,
+    merged: list | None = None,
 ) -> Iterator[SheetRow]:
-    """The rows with a value; ``hidden`` (a set) gets the hidden columns' indexes."""
+    """The rows with a value; ``hidden_columns`` (a set) gets the hidden columns'
+    indexes once the first row is read, ``merged`` (a list) the merged ranges once the
+    last one is (``<mergeCells>`` follows the rows)."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -154,10 +172,10 @@ def _rows(
                 date_formats=workbook._date_formats,
                 timedelta_formats=workbook._timedelta_formats,
             )
-            columns_known = hidden is None
+            columns_known = hidden_columns is None
             for number, cells in parser.parse():
                 if not columns_known:  # <cols> comes before the first row
-                    hidden.update(_hidden_columns(parser, max_columns))
+                    hidden_columns.update(_hidden_columns(parser, max_columns))
                     columns_known = True
                 values: list = []
                 for cell in cells:
@@ -182,6 +200,8 @@ def _rows(
                 dimensions = parser.row_dimensions.get(str(number))
                 hidden = bool(dimensions) and dimensions.get("hidden") in ("1", "true")
                 yield SheetRow(number, tuple(values), hidden)
+            if merged is not None and parser.merged_cells is not None:
+                merged.extend(_merged_ranges(parser.merged_cells))
     except SpreadsheetError:
         raise
     except Exception as error:  # zlib.error, a cut-off zip, broken XML, ...
@@ -203,6 +223,21 @@ def _hidden_columns(parser, max_columns: int) -> set[int]:
             continue
         hidden.update(range(first - 1, min(max(first, last), max_columns)))
     return hidden
+
+
+def _merged_ranges(merged_cells) -> list[tuple[int, int, int, int]]:
+    """``<mergeCell ref="B2:B4"/>`` → (first row, first column, last row, last column),
+    rows numbered from 1, columns from 0."""
+    from openpyxl.utils.cell import range_boundaries
+
+    ranges = []
+    for cell in merged_cells.mergeCell:
+        try:
+            first_column, first_row, last_column, last_row = range_boundaries(cell.ref)
+        except (TypeError, ValueError):
+            continue
+        ranges.append((first_row, first_column - 1, last_row, last_column - 1))
+    return ranges
 
 
 def _typed(value, style_id, row: int, texts: TextCells, is_percent):

@@ -1,10 +1,9 @@
 """``python manage.py import_respondents ANSWERS --codebook FILE --survey SLUG [--dry-run]``."""
 
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from surveys.management.files import read_file
 from surveys.models import Survey
 from surveys.respondents.service import import_respondents
 
@@ -45,8 +44,8 @@ class Command(BaseCommand):
                 )
                 % {"slug": survey}
             )
-        answers_data = _read(answers)
-        codebook_data = _read(codebook) if codebook else None
+        answers_data = read_file(answers)
+        codebook_data = read_file(codebook) if codebook else None
         summary = import_respondents(
             survey=chosen, answers=answers_data, codebook=codebook_data, dry_run=dry_run
         )
@@ -62,13 +61,3 @@ class Command(BaseCommand):
         if dry_run:
             line += " " + _("(proefimport: niets opgeslagen)")
         self.stdout.write(line)
-
-
-def _read(file: str) -> bytes:
-    try:
-        return Path(file).read_bytes()
-    except OSError as error:
-        raise CommandError(
-            _("Het bestand %(file)s kan niet worden gelezen: %(reason)s")
-            % {"file": file, "reason": error.strerror or error}
-        ) from error

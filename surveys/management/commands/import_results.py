@@ -1,13 +1,10 @@
 """``python manage.py import_results FILE [--survey SLUG] [--dry-run]``: the admin import from the command line."""
 
-from pathlib import Path
-
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from surveys.forms import too_large_message
 from surveys.importing import import_results
+from surveys.management.files import read_file
 from surveys.models import Survey
 
 
@@ -44,18 +41,7 @@ class Command(BaseCommand):
                     )
                     % {"slug": survey}
                 )
-        path = Path(file)
-        try:
-            size = path.stat().st_size
-            # The admin's limit: a file this large is not read into memory at all.
-            if size > settings.UPLOAD_MAX_BYTES:
-                raise CommandError(too_large_message(size))
-            data = path.read_bytes()
-        except OSError as error:
-            raise CommandError(
-                _("Het bestand %(file)s kan niet worden gelezen: %(reason)s")
-                % {"file": file, "reason": error.strerror or error}
-            ) from error
+        data = read_file(file)
 
         summary = import_results(file=data, survey=chosen, dry_run=dry_run)
         if not summary.is_valid:
