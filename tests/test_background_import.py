@@ -87,9 +87,11 @@ def test_staff_upload_see_the_preview_confirm_and_the_worker_stores_the_results(
     assert "Opgeslagen" in page_text(researcher_client, job)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.SAVED
-    # The upload waited in the private folder, and is gone now that the job is done.
+    # The upload waited in the private folder, and is gone now that the job is done
+    # (the worker removes it just after the save's transaction has committed).
     assert job.files["file"]["name"] == "werkdruk.xlsx"
-    assert not (upload_folder() / job.files["file"]["stored"]).exists()
+    stored = upload_folder() / job.files["file"]["stored"]
+    wait_for(lambda: not stored.exists(), timeout=10, what="the upload removed")
     # The worker's process invalidated its own page cache; this process (the site,
     # local-memory cache) did so when the job page showed the job saved.
     assert Q1 in client.get(public_page).content.decode()
@@ -174,7 +176,8 @@ def test_cancelling_while_the_worker_checks_stops_it_and_nothing_is_stored(
     )
     assert stored_data()["results"] == []
     job.refresh_from_db()
-    assert not (upload_folder() / job.files["file"]["stored"]).exists()
+    stored = upload_folder() / job.files["file"]["stored"]
+    wait_for(lambda: not stored.exists(), timeout=10, what="the upload removed")
 
 
 def test_a_worker_killed_while_saving_leaves_the_previous_data_and_the_job_failed(
