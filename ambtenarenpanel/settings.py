@@ -27,6 +27,7 @@ from ambtenarenpanel.env import (
     env_seconds,
     env_secret_key,
 )
+from ambtenarenpanel.logs import logging_config
 from ambtenarenpanel.object_storage import s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -384,29 +385,6 @@ SERVE_MEDIA = env_flag("SERVE_MEDIA", default=not S3_BUCKET)
 # None: <system temp folder>/ambtenarenpanel-images.
 PENDING_IMAGE_DIR = None
 
-
-def _without_traceback():  # a logging filter: the message, not the traceback
-    def keep_message(record):
-        record.exc_info = record.exc_text = None
-        return True
-
-    return keep_message
-
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"without_traceback": {"()": _without_traceback}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    # Bad input that Django answers with a 400 (a forged Host header, which scanners send
-    # all day; a tampered admin URL; too many fields): one line each, no traceback.
-    "loggers": {
-        f"django.security.{name}": {"filters": ["without_traceback"]}
-        for name in (  # noqa: SIM905 (one line of names, not one line each)
-            "DisallowedHost DisallowedModelAdminLookup DisallowedModelAdminToField "
-            "DisallowedRedirect RequestDataTooBig SuspiciousFileOperation "
-            "SuspiciousMultipartForm SuspiciousOperation TooManyFieldsSent TooManyFilesSent"
-        ).split()
-    },
-}
+# Warnings and errors to the console; bad input that Django answers with a 400 in one
+# line each, without a traceback (ambtenarenpanel/logs.py).
+LOGGING = logging_config()
