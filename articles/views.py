@@ -18,7 +18,7 @@ from ambtenarenpanel.caching import cached_fragment, cached_page
 from ambtenarenpanel.security import client_ip, posted_from_this_site
 
 from .embeds import article_body
-from .figures.rendering import ArticleFigures, figure_context
+from .figures.rendering import ArticleFigures, figure_context, plain_description
 from .forms import CommentForm
 from .models import Article, Author, Category
 from .services import store_comment
@@ -26,6 +26,8 @@ from .templatetags.article_tags import COMMENT_PAGE_PARAMETER
 
 ARTICLES_PER_PAGE = 10
 COMMENTS_PER_PAGE = 50
+#: ``form`` of ``_render_article()``: the empty comment form, the same for every reader.
+EMPTY_FORM = "empty"
 
 
 def paginate(
@@ -106,7 +108,8 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             status = 400
     else:
-        form = CommentForm() if article.comments_open else None
+        # The empty form comes from a cached fragment: built only when that is rendered.
+        form = EMPTY_FORM if article.comments_open else None
     response = _render_article(request, article, form, status=status)
     if status == 503:
         response["Retry-After"] = "10"
@@ -144,6 +147,8 @@ def _render_article(
 ) -> HttpResponse:
     # The [cijfer] tags of the page, loaded once when the first is shown.
     figures = ArticleFigures(article.lead, article.body, article.search_description)
+    # Shown twice (meta and og:description), worked out once.
+    description = plain_description(article, figures)
 
     def render_body() -> str:
         # Staff see where a chart whose question is gone stood.
@@ -158,6 +163,7 @@ def _render_article(
         # the next write, also for readers the page cache does not answer (a post).
         "article": article,
         "figures": figures,
+        "description": description,
         "article_body_html": mark_safe(
             cached_fragment(
                 "article-body",
@@ -185,27 +191,31 @@ def _render_article(
                 ),
             )
         ),
-        "form": form,
+        "has_form": form is not None,
         "comment_form_html": _comment_form_html(article, form),
         "is_preview": is_preview,
     }
     return render(request, "articles/article_detail.html", context, status=status)
 
 
-def _comment_form_html(article: Article, form: CommentForm | None) -> str:
-    """The comment form; the empty one, with its time token, is the same for every reader
-    until the next write, as on a cached page (docs/caching.md)."""
+def _comment_form_html(article: Article, form: CommentForm | str | None) -> str:
+    """The comment form; the empty one (``EMPTY_FORM``), with its time token, is the same
+    for every reader until the next write, as on a cached page (docs/caching.md)."""
     if form is None:
         return ""
 
-    def render_form() -> str:
+    def render_form(form: CommentForm) -> str:
         context = {"article": article, "form": form}
         return render_to_string("articles/_comment_form.html", context)
 
-    if form.is_bound:
-        return mark_safe(render_form())
+    if form != EMPTY_FORM:
+        return mark_safe(render_form(form))
     return mark_safe(
-        cached_fragment("comment-form", vary=str(article.pk), render=render_form)
+        cached_fragment(
+            "comment-form",
+            vary=str(article.pk),
+            render=lambda: render_form(CommentForm()),
+        )
     )
 
 

@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po
 from django.conf import settings as django_settings
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 
 from ambtenarenpanel.views import server_error
 from articles.templatetags.article_tags import build_share_links
@@ -355,3 +355,23 @@ def test_favicon_ico_leads_to_the_sites_icon_for_pages_without_an_icon_link(clie
     assert response.status_code == 302
     assert re.fullmatch(r"/static/img/favicon\.[0-9a-f]+\.svg", response["Location"])
     assert "max-age" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_links_on_every_page_follow_the_address_prefix_of_the_request():
+    """The header and footer links are worked out once (``{% site_url %}``), yet a site
+    served under a prefix gets its own."""
+    client = Client(HTTP_AUTHORIZATION="Bearer geen-cache")  # never from the page cache
+    plain = client.get("/").content.decode()
+    set_script_prefix("/panel/")
+    try:
+        prefixed = client.get("/").content.decode()
+    finally:
+        set_script_prefix("/")
+    again = client.get("/").content.decode()
+
+    for html, prefix in ((plain, ""), (prefixed, "/panel"), (again, "")):
+        for path in ("/toegankelijkheid/", "/privacy/", "/feed/", "/onderzoek/"):
+            assert f'href="{prefix}{path}"' in html
+        assert f'action="{prefix}/taal/"' in html
+        assert f'action="{prefix}/zoeken/"' in html

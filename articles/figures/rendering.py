@@ -233,6 +233,14 @@ def rendered_plain_text(article) -> RenderedText:
     return rendered_plain_texts([article])[article.pk]
 
 
+def plain_description(article, figures: ArticleFigures) -> str:
+    """``RenderedText.description`` of ``article`` (``figures``: the page's), without
+    working out the body, which it does not show."""
+    return plain(article.search_description, figures, is_html=False) or shorten(
+        plain(article.lead, figures, is_html=False), 160
+    )
+
+
 def figure_context(body, figures: ArticleFigures) -> dict:
     """What ``articles/_article_body.html`` needs besides the body: its figures and method box.
 

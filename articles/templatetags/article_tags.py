@@ -1,11 +1,16 @@
-"""Small helpers for the reading side's templates: share links, page links, canonical URL."""
+"""Small helpers for the reading side's templates: share links, page links, canonical URL,
+the site's own links."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from django import template
 from django.core.paginator import Page
 from django.http import QueryDict
+from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf
+from django.urls import reverse as django_reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles import embeds
@@ -58,6 +63,23 @@ def build_share_links(*, url: str, title: str) -> list[ShareLink]:
             "https://wa.me/?" + _query({"text": f"{title} {url}"}),
         ),
     ]
+
+
+@lru_cache(maxsize=256)
+def _site_url(resolver, prefix: str, language: str | None, viewname: str) -> str:
+    try:
+        return django_reverse(viewname)
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag
+def site_url(viewname: str) -> str:
+    """``{% site_url "articles:feed" %}``: ``{% url %}`` of a page without arguments, for
+    the links on every page, worked out once per URL configuration, prefix and language
+    ("" for a page this configuration lacks)."""
+    resolver = get_resolver(get_urlconf())
+    return _site_url(resolver, get_script_prefix(), get_language(), viewname)
 
 
 @register.simple_tag(takes_context=True)

@@ -3,6 +3,7 @@
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
 
+from articles.figures import rendering
 from articles.figures.rendering import (
     ArticleFigures,
     Piece,
@@ -44,9 +45,10 @@ def plain_lead(article) -> str:
 @register.simple_tag
 def plain_description(article, figures: ArticleFigures | None = None) -> str:
     """The share and search-engine description with the figures as words (``figures``: the page's)."""
-    return rendered_plain_texts([article], figures=figures or None)[
-        article.pk
-    ].description
+    figures = figures or ArticleFigures(
+        article.lead, article.body, article.search_description
+    )
+    return rendering.plain_description(article, figures)
 
 
 @register.simple_tag
