@@ -312,12 +312,15 @@ class PageCacheMiddleware:
         if page and (page["stale_at"] or float("inf")) > time.time():
             return _shared_response(request, page)
 
+        # Before the view reads the data: a render that ends after a scheduled article's
+        # time must go stale at that time, not be kept as if none were due.
+        stale_at = _next_change(version)
         response = self.get_response(request)
         if not _storable(response):
             if response.status_code == 200:
                 never_cache(response)
             return response
-        page = _stored_page(response, _next_change(version))
+        page = _stored_page(response, stale_at)
         timeout = settings.PAGE_CACHE_SECONDS
         if page["stale_at"] is not None:
             timeout = min(timeout, int(page["stale_at"] - time.time()))

@@ -168,6 +168,39 @@ def test_a_scheduled_article_appears_on_cached_pages_when_its_publish_time_comes
             assert "Gepland stuk over integriteit" in page(url), url
 
 
+def test_a_page_rendered_just_before_a_scheduled_article_is_not_kept_after_it(article):
+    """A render that reads the data before the publish time and ends after it (a busy
+    machine) must not be stored as if no article were due any more."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    from ambtenarenpanel.caching import PageCacheMiddleware
+
+    ArticleFactory(
+        title="Gepland stuk over integriteit",
+        slug="integriteit",
+        published_at=timezone.now() + timedelta(seconds=30),
+        category=article.category,
+        author=article.author,
+    )
+    home = reverse("articles:home")
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+
+        def render_while_the_publish_time_passes(request):
+            # The page, rendered from the data as it was before the publish time.
+            response = resolve(request.path_info).func(request)
+            clock.shift(timedelta(seconds=60))
+            return response
+
+        request = RequestFactory().get(home)
+        request.user = AnonymousUser()
+        first = PageCacheMiddleware(render_while_the_publish_time_passes)(request)
+        assert "Gepland stuk" not in first.content.decode()
+
+        assert "Gepland stuk over integriteit" in Client().get(home).content.decode()
+
+
 def test_renaming_a_category_or_author_shows_on_the_article_page_at_once(
     editor_client, article
 ):
