@@ -74,12 +74,16 @@ serve: export IMPORT_WORKER = 1
 serve: install messages
 	@test -n "$$SECRET_KEY" || { echo 'make serve needs SECRET_KEY, e.g.:' \
 		'export SECRET_KEY="$$(python3 -c "import secrets; print(secrets.token_urlsafe(50))")"'; exit 1; }
+	@# gunicorn itself reads WEB_CONCURRENCY before its config file (and fails on a
+	@# value that is not a number with a traceback): checked here, in one line.
+	@case "$${WEB_CONCURRENCY:-2}" in *[!0-9]*|0) echo "WEB_CONCURRENCY moet een" \
+		"positief geheel getal zijn, niet ‘$$WEB_CONCURRENCY’."; exit 2;; esac
 	DEBUG=0 $(MANAGE) migrate --noinput
 	DEBUG=0 $(MANAGE) collectstatic --noinput --verbosity 0
 	@# The nightly purge of old comment addresses (privacy statement), once at start;
 	@# a server that runs for days needs the systemd timer of docs/deploy.md.
 	DEBUG=0 $(MANAGE) purge_comment_ips
-	DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py
+	WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py
 
 # Benchmarks (bench/README.md): each makes a throwaway database of its own (SQLite, or
 # PostgreSQL with DATABASE_URL) and prints its figures. Not part of `make test`.

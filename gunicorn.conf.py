@@ -25,8 +25,23 @@ from pathlib import Path
 wsgi_app = "ambtenarenpanel.wsgi:application"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 
-workers = int(os.environ.get("WEB_CONCURRENCY") or 2)
-threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+
+def _count(name: str, default: int) -> int:
+    """A positive whole number from the environment; a wrong one stops with one line."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        sys.exit(f"{name} moet een positief geheel getal zijn, niet ‘{raw}’.")
+    return value
+
+
+workers = _count("WEB_CONCURRENCY", 2)
+threads = _count("GUNICORN_THREADS", 4)
 # Threaded workers, also with one thread: they keep connections open between requests
 # (nginx's upstream keepalive, browsers talking to gunicorn directly), where sync
 # workers close each one and the client pays a new TCP connection per request.

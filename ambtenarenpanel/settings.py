@@ -156,7 +156,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "ambtenarenpanel.caching.RedisCache",
+            "BACKEND": "ambtenarenpanel.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             # A Redis that does not answer costs a request a second at most.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -169,7 +169,7 @@ else:
     )
     CACHES = {
         "default": {
-            "BACKEND": "ambtenarenpanel.caching.FileCache",
+            "BACKEND": "ambtenarenpanel.cache_backends.FileCache",
             # One folder per database, so that two sites in one folder never share pages.
             "LOCATION": os.environ.get("CACHE_DIR")
             or str(

@@ -72,14 +72,14 @@ def failing_cache(request, settings, tmp_path):
         (tmp_path / "a-file").write_text("not a folder")
         settings.CACHES = {
             "default": {
-                "BACKEND": "ambtenarenpanel.caching.FileCache",
+                "BACKEND": "ambtenarenpanel.cache_backends.FileCache",
                 "LOCATION": str(tmp_path / "a-file" / "cache"),
             }
         }
     else:
         settings.CACHES = {
             "default": {
-                "BACKEND": "ambtenarenpanel.caching.RedisCache",
+                "BACKEND": "ambtenarenpanel.cache_backends.RedisCache",
                 "LOCATION": f"redis://127.0.0.1:{servers.free_port()}/0",
                 "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
             }

@@ -172,6 +172,27 @@ def test_gunicorn_without_a_key_stops_with_one_line_instead_of_restarting_worker
     ]
 
 
+@pytest.mark.parametrize("name", ["GUNICORN_THREADS", "WEB_CONCURRENCY"])
+def test_a_wrong_number_of_workers_or_threads_stops_with_one_line(name):
+    if name == "WEB_CONCURRENCY":
+        # gunicorn reads this one before its config file: make serve checks it.
+        command = ["make", "--no-print-directory", "serve"]
+        environ = {"SECRET_KEY": "x"}
+    else:
+        command = [str(PROJECT_DIR / ".venv" / "bin" / "gunicorn"), "--config"]
+        command += ["gunicorn.conf.py", "--bind", f"127.0.0.1:{_free_port()}"]
+        environ = {"SECRET_KEY": "x", "DEBUG": "0"}
+
+    result = run(command, env={**environ, name: "twee"}, timeout=120)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert f"{name} moet een positief geheel getal zijn, niet ‘twee’." in (
+        result.stdout + result.stderr
+    )
+    assert "Listening at" not in result.stderr
+
+
 def _fake_python(path, version: str) -> None:
     path.write_text(
         "#!/bin/sh\n"

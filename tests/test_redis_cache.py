@@ -47,7 +47,7 @@ def shared_cache(settings):
     """The site's cache in Redis, under a key prefix of this test's own."""
     cache_settings = {
         "default": {
-            "BACKEND": "ambtenarenpanel.caching.RedisCache",
+            "BACKEND": "ambtenarenpanel.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-{secrets.token_hex(6)}",
         }
