@@ -39,10 +39,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _db import PYTHON, ROOT, env_for, manage, throwaway_database, workdir  # noqa: E402
 from _scale_site import child_build  # noqa: E402
-from pages import free_port, start_gunicorn, stop  # noqa: E402
+
+from tests.support import servers  # noqa: E402
 
 SMALL = 100
 SEARCH_TARGET = (30, 100)
@@ -112,22 +114,21 @@ def serving(backend_url: str, name: str, articles: int) -> Iterator[dict]:
         folder = Path(folder)
         with throwaway_database(name, folder) as url:
             site = _build(url, folder, articles)
-            port = free_port()
             env = env_for(
                 url,
                 **site.pop("env"),
-                BIND=f"127.0.0.1:{port}",
                 WEB_CONCURRENCY="1",
                 GUNICORN_THREADS="1",
-                GUNICORN_ACCESS_LOG="",
                 DJANGO_SETTINGS_MODULE="_uncached_settings",
                 PYTHONPATH=str(Path(__file__).resolve().parent),
             )
-            server = start_gunicorn(env)
+            server = servers.gunicorn(env, folder, f"gunicorn-{name}").start(
+                "/robots.txt"
+            )
             try:
-                yield {**site, "port": port}
+                yield {**site, "port": server.port}
             finally:
-                stop(server)
+                server.stop()
 
 
 @contextlib.contextmanager
