@@ -133,7 +133,7 @@ def article_body(html: str, *, show_missing: bool = False) -> ArticleBody:
 
     A chart line whose question no longer exists is left out: readers see
     nothing rather than an error or the raw marker. With ``show_missing`` (the
-    staff preview) it becomes a visible placeholder instead.
+    staff preview) a notice stands in its place instead.
     """
     pieces = split_body(html)
     questions = load_questions(

@@ -4,7 +4,7 @@ For rounds, questions and answer options, whether deleted one by one, with the b
 "delete selected" action or through an inline's delete box: the references of
 ``surveys.references`` are asked first. Protecting ones (published articles) are listed
 on the confirmation page and block the deletion; others (drafts) are listed as a
-warning, and their chart shows a placeholder in the preview afterwards.
+warning, and their preview afterwards shows a notice where the chart stood.
 """
 
 from __future__ import annotations
